@@ -1,0 +1,78 @@
+"""RFC 9457 problem+json: the one place errors become HTTP responses."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from emporium.errors import EmporiumError
+
+log = logging.getLogger("emporium.api")
+MEDIA_TYPE = "application/problem+json"
+
+
+def problem_type(code: str) -> str:
+    return f"/problems/{code}"
+
+
+def problem(
+    status: int, code: str, title: str, detail: str, *, extra: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": problem_type(code),
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
+    if extra:
+        body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+def _from_emporium(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, EmporiumError)
+    extra: dict[str, Any] = {"instance": request.url.path}
+    if exc.detail:
+        extra["errors" if "errors" in exc.detail else "context"] = exc.detail.get("errors", exc.detail)
+    if exc.hint:
+        extra["hint"] = exc.hint
+    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if exc.http_status == 401 else None
+    return problem(exc.http_status, exc.instance_code, exc.title, exc.message, extra=extra, headers=headers)
+
+
+def _from_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"loc": [str(p) for p in err.get("loc", ())], "msg": err.get("msg"), "type": err.get("type")}
+        for err in exc.errors()
+    ]
+    return problem(
+        422, "invalid_input", "Invalid input",
+        f"{len(errors)} problem(s) with the request", extra={"errors": errors, "instance": request.url.path},
+    )
+
+
+def _from_http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
+    return problem(exc.status_code, code, str(exc.detail), str(exc.detail), extra={"instance": request.url.path})
+
+
+def _from_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return problem(500, "internal_error", "Internal error",
+                   "an unexpected error occurred; it has been logged")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(EmporiumError, _from_emporium)
+    app.add_exception_handler(RequestValidationError, _from_validation)
+    app.add_exception_handler(StarletteHTTPException, _from_http)
+    app.add_exception_handler(Exception, _from_unexpected)

@@ -1,0 +1,48 @@
+"""Finding PostgreSQL client tools (pg_dump, pg_restore, psql) new enough for a server."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from emporium.db.embedded import _installed_pg_root
+from emporium.errors import ConfigError
+
+
+def _major(binary: Path) -> int | None:
+    try:
+        out = subprocess.run([str(binary), "--version"], capture_output=True, text=True, timeout=10).stdout
+    except OSError:
+        return None
+    m = re.search(r"(\d+)(?:\.\d+)?", out)
+    return int(m.group(1)) if m else None
+
+
+def candidates(tool: str) -> list[Path]:
+    found: list[Path] = []
+    try:
+        found.append(_installed_pg_root() / "bin" / tool)
+    except ConfigError:
+        pass
+    found += sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{tool}"), reverse=True)
+    on_path = shutil.which(tool)
+    if on_path:
+        found.append(Path(on_path))
+    return [p for p in found if p.exists()]
+
+
+def find_tool(tool: str, server_major: int) -> Path:
+    """The first `tool` whose major version is >= the server's (pg_dump can't dump newer servers)."""
+    seen: list[str] = []
+    for path in candidates(tool):
+        major = _major(path)
+        seen.append(f"{path} ({major})")
+        if major is not None and major >= server_major:
+            return path
+    raise ConfigError(
+        f"no {tool} of version {server_major} or newer was found (seen: {', '.join(seen) or 'none'})",
+        code="pg_tool_missing",
+        hint=f"install the PostgreSQL {server_major} client tools, e.g. apt-get install postgresql-client-{server_major}",
+    )
