@@ -190,7 +190,8 @@ def db_check() -> None:
     if diffs:
         for d in diffs:
             err_console.print(f"  {d}")
-        err_console.print(f"error[schema_drift]: {len(diffs)} difference(s) between models and migrations")
+        err_console.print(f"error[schema_drift]: {len(diffs)} difference(s) between models and migrations",
+                          markup=False)
         raise typer.Exit(1)
     console.print("models and migrations agree")
 
@@ -208,7 +209,7 @@ def db_snapshot(
     if check:
         if not output.exists() or output.read_text() != text:
             err_console.print(f"error[snapshot_stale]: {output} is not the schema of head; "
-                              "run `emporium db snapshot` and commit it")
+                              "run `emporium db snapshot` and commit it", markup=False)
             raise typer.Exit(1)
         console.print(f"{output} is current")
         return
@@ -274,9 +275,10 @@ def main() -> None:
     try:
         app()
     except EmporiumError as exc:
-        err_console.print(f"error[{exc.instance_code}]: {exc.message}", highlight=False, soft_wrap=True)
+        err_console.print(f"error[{exc.instance_code}]: {exc.message}", markup=False,
+                          highlight=False, soft_wrap=True)
         if exc.hint:
-            err_console.print(f"  hint: {exc.hint}", highlight=False, soft_wrap=True)
+            err_console.print(f"  hint: {exc.hint}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -41,7 +41,7 @@ def connect(dsn: str, **kwargs: Any) -> psycopg.Connection[Any]:
             hint="expected postgresql://user:password@host:5432/dbname",
         ) from None
     except psycopg.OperationalError as exc:
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else "no answer"
+        reason = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip()) or "no answer"
         raise DatabaseUnavailable(
             f"can't connect to {redact(dsn)}: {reason}",
             hint="check DATABASE_URL and that the server is running and reachable",

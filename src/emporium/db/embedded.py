@@ -6,7 +6,8 @@ Layout of ``data_dir``::
     run/             the unix socket (no TCP listener: nothing else on the machine can connect
                      unless it can reach this directory)
     log/postgres.log server log
-    server.lock      flock: every emporium process using the server holds it shared
+    startup.lock     flock held while the server is started or stopped
+    users.lock       flock: every emporium process using the server holds it shared
     server.pinned    present after `emporium db start`: keep running after the last user exits
 
 Lifecycle: :meth:`EmbeddedPostgres.session` starts the server when needed and, when the
@@ -146,6 +147,15 @@ def _pg_root_for(runner: _Runner) -> Path:
     return target
 
 
+@contextlib.contextmanager
+def _flocked(f: IO[str]) -> Iterator[None]:
+    fcntl.flock(f, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(f, fcntl.LOCK_UN)
+
+
 class EmbeddedPostgres:
     """One embedded PostgreSQL server in ``data_dir``."""
 
@@ -153,7 +163,8 @@ class EmbeddedPostgres:
         self.data_dir = data_dir.expanduser().resolve()
         self.pgdata = self.data_dir / f"pg{PG_MAJOR}"
         self.log_file = self.data_dir / "log" / "postgres.log"
-        self.lock_path = self.data_dir / "server.lock"
+        self.startup_lock_path = self.data_dir / "startup.lock"
+        self.users_lock_path = self.data_dir / "users.lock"
         self.pin_path = self.data_dir / "server.pinned"
         # durable=False (tests only) turns off fsync: much faster, unsafe on power loss.
         self.durable = durable
@@ -211,7 +222,12 @@ class EmbeddedPostgres:
 
     def _prepare_dirs(self) -> None:
         try:
+            created = [p for p in [*reversed(self.data_dir.parents), self.data_dir] if not p.exists()]
             self.data_dir.mkdir(parents=True, exist_ok=True)
+            if os.geteuid() == 0:
+                # Directories we just made must let the server's user through (umask may be 077).
+                for p in created:
+                    p.chmod(p.stat().st_mode | stat.S_IXOTH)
             probe = self.data_dir / ".write-test"
             probe.write_text("ok")
             probe.unlink()
@@ -221,12 +237,8 @@ class EmbeddedPostgres:
                 hint="choose a writable directory with --data-dir or EMPORIUM_DATA_DIR",
             ) from None
         runner = self.runner
-        for d in (self.log_file.parent, self.socket_dir):
-            d.mkdir(parents=True, exist_ok=True)
-            if not runner.is_self:
-                os.chown(d, runner.uid, runner.gid)
-            d.chmod(0o700)
         if not runner.is_self:
+            self.data_dir.chmod(self.data_dir.stat().st_mode | stat.S_IXOTH)
             if not _reachable(self.data_dir, runner):
                 raise DataDirError(
                     f"data directory {self.data_dir} is not reachable by the system user "
@@ -234,7 +246,11 @@ class EmbeddedPostgres:
                     hint="use a directory under /var/lib or /srv, or one whose parents are "
                     "world-traversable (o+x)",
                 )
-            self.data_dir.chmod(self.data_dir.stat().st_mode | stat.S_IXOTH)
+        for d in (self.log_file.parent, self.socket_dir):
+            d.mkdir(parents=True, exist_ok=True)
+            if not runner.is_self:
+                os.chown(d, runner.uid, runner.gid)
+            d.chmod(0o700)
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -332,28 +348,35 @@ class EmbeddedPostgres:
     # -- shared use --------------------------------------------------------------------
     @contextlib.contextmanager
     def session(self) -> Iterator[EmbeddedPostgres]:
-        """Use the server: start it if needed; the last emporium process to leave stops it."""
+        """Use the server: start it if needed; the last emporium process to leave stops it.
+
+        Two flocks: ``startup.lock`` (exclusive, held only while starting or stopping) and
+        ``users.lock`` (shared by every process using the server). A process leaving takes
+        the startup lock, and stops the server only when it can take ``users.lock``
+        exclusively, i.e. nobody else uses it.
+        """
         self._prepare_dirs()
-        lock: IO[str] = self.lock_path.open("a+")
+        startup: IO[str] = self.startup_lock_path.open("a+")
+        users: IO[str] = self.users_lock_path.open("a+")
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
+            with _flocked(startup):
                 self.init()
                 if not self.is_running():
                     self.start()
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_SH)
+                fcntl.flock(users, fcntl.LOCK_SH)
             yield self
         finally:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                pass  # another emporium process still uses the server
-            else:
-                if not self.pin_path.exists():
-                    self.stop()
-            finally:
-                lock.close()
+            with _flocked(startup):
+                try:
+                    fcntl.flock(users, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    pass  # another emporium process still uses the server
+                else:
+                    if not self.pin_path.exists():
+                        self.stop()
+                finally:
+                    users.close()
+            startup.close()
 
     def pin(self) -> None:
         self.pin_path.write_text("started with `emporium db start`; `emporium db stop` stops it\n")

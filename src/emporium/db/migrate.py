@@ -25,6 +25,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("version_locations", str(MIGRATIONS_DIR / "versions"))
     return cfg
 

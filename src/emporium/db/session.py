@@ -85,10 +85,26 @@ def unit_of_work(source: ConnectionSource, persona: Persona) -> Iterator[psycopg
 
 @contextlib.contextmanager
 def transaction_as(conn: psycopg.Connection[Any], persona: Persona) -> Iterator[psycopg.Connection[Any]]:
-    """The same as :func:`unit_of_work` on a connection you already hold (CLI, tests)."""
+    """The same as :func:`unit_of_work` on a connection you already hold (CLI, tests).
+
+    Inside an open transaction this is a savepoint, and releasing a savepoint keeps LOCAL
+    settings: so the previous claims and role are put back when the block ends.
+    """
+    nested = conn.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS
+    previous = None
+    if nested:
+        previous = conn.execute(
+            "select current_setting('request.jwt.claims', true), current_setting('role')"
+        ).fetchone()
     try:
         with conn.transaction():
             as_persona(conn, persona)
             yield conn
+            if previous is not None:
+                conn.execute(
+                    "select set_config('request.jwt.claims', coalesce(%s, ''), true),"
+                    " set_config('role', %s, true)",
+                    [previous[0], previous[1]],
+                )
     except psycopg.Error as exc:
         raise translate(exc) from exc

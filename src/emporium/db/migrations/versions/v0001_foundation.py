@@ -69,7 +69,7 @@ def upgrade() -> None:
         """
         create schema if not exists private;
         revoke all on schema private from public;
-        grant usage on schema private to anon, authenticated, service_role;
+        grant usage on schema private to anon, authenticated, service_role, authenticator;
         grant usage on schema public to anon, authenticated, service_role;
         -- Nothing is executable by everyone unless granted on purpose.
         alter default privileges revoke execute on functions from public;
@@ -141,7 +141,7 @@ def downgrade() -> None:
         drop function private.current_claims();
         alter default privileges grant execute on functions to public;
         revoke usage on schema public from anon, authenticated, service_role;
-        revoke usage on schema private from anon, authenticated, service_role;
+        revoke usage on schema private from anon, authenticated, service_role, authenticator;
         revoke select on private.alembic_version from authenticator;
         drop policy select_authenticator on private.alembic_version;
         alter table private.alembic_version disable row level security;

@@ -1,0 +1,3 @@
+from emporium.cli import main
+
+main()
