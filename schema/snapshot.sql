@@ -175,7 +175,9 @@ CREATE TABLE private.refresh_tokens (
     issued_at timestamp with time zone DEFAULT now() NOT NULL,
     expires_at timestamp with time zone NOT NULL,
     revoked_at timestamp with time zone,
-    CONSTRAINT ck_refresh_tokens__expires_after_issue CHECK ((expires_at > issued_at))
+    revoked_reason text,
+    CONSTRAINT ck_refresh_tokens__expires_after_issue CHECK ((expires_at > issued_at)),
+    CONSTRAINT ck_refresh_tokens__revoked_with_reason CHECK ((((revoked_at IS NULL) = (revoked_reason IS NULL)) AND (revoked_reason = ANY (ARRAY['rotated'::text, 'logout'::text, 'reuse_detected'::text]))))
 );
 
 
@@ -459,6 +461,13 @@ GRANT SELECT(expires_at) ON TABLE private.refresh_tokens TO authenticated;
 --
 
 GRANT SELECT(revoked_at) ON TABLE private.refresh_tokens TO authenticated;
+
+
+--
+-- Name: COLUMN refresh_tokens.revoked_reason; Type: ACL; Schema: private; Owner: -
+--
+
+GRANT SELECT(revoked_reason) ON TABLE private.refresh_tokens TO authenticated;
 
 
 --

@@ -60,7 +60,9 @@ class Server:
         return dsn_for(self.admin_dsn, name)
 
     def drop_database(self, name: str) -> None:
-        self.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+        self.execute(
+            sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
+        )
 
     def api_dsn(self, dsn: str) -> str:
         """The API's login role on that database, when the server lets it log in (trust)."""
@@ -169,8 +171,12 @@ PERSONAS: dict[str, Persona] = {
     "anon": Persona.anon(),
     "customer_a": Persona("authenticated", _claims(_user(1), "customer")),
     "customer_b": Persona("authenticated", _claims(_user(2), "customer")),
-    "vendor_a_staff": Persona("authenticated", _claims(_user(3), "vendor", vendor_id=str(VENDOR_A))),
-    "vendor_b_staff": Persona("authenticated", _claims(_user(4), "vendor", vendor_id=str(VENDOR_B))),
+    "vendor_a_staff": Persona(
+        "authenticated", _claims(_user(3), "vendor", vendor_id=str(VENDOR_A))
+    ),
+    "vendor_b_staff": Persona(
+        "authenticated", _claims(_user(4), "vendor", vendor_id=str(VENDOR_B))
+    ),
     "account_a_member": Persona(
         "authenticated", _claims(_user(5), "customer", account_ids=[str(ACCOUNT_A)])
     ),

@@ -16,21 +16,35 @@ from emporium.errors import ConfigError, DatabaseUnavailable, DataDirError
 EMPORIUM = [sys.executable, "-m", "emporium"]
 
 
-def run(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "EMPORIUM_DATABASE_URL")}
+def run(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    full_env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "EMPORIUM_DATABASE_URL")
+    }
     full_env.update(env or {})
-    return subprocess.run([*EMPORIUM, *args], capture_output=True, text=True, env=full_env,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        [*EMPORIUM, *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+        check=False,
+    )
 
 
-def assert_one_clear_line(result: subprocess.CompletedProcess[str], code: str, exit_code: int) -> None:
+def assert_one_clear_line(
+    result: subprocess.CompletedProcess[str], code: str, exit_code: int
+) -> None:
     assert result.returncode == exit_code, result.stderr
     assert "Traceback" not in result.stderr
     first = result.stderr.strip().splitlines()[0]
     assert first.startswith(f"error[{code}]: "), result.stderr
 
 
-@pytest.mark.parametrize("args", [["--help"], ["db", "--help"], ["demo", "--help"], ["serve", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["db", "--help"], ["demo", "--help"], ["serve", "--help"]]
+)
 def test_help_explains_each_area(args: list[str]) -> None:
     result = run(*args)
     assert result.returncode == 0
@@ -50,7 +64,9 @@ def test_a_malformed_database_url_is_one_line_and_exit_3() -> None:
 
 
 def test_an_unreachable_server_is_one_line_and_exit_4() -> None:
-    result = run("db", "upgrade", env={"DATABASE_URL": "postgresql://nobody@127.0.0.1:1/x?connect_timeout=2"})
+    result = run(
+        "db", "upgrade", env={"DATABASE_URL": "postgresql://nobody@127.0.0.1:1/x?connect_timeout=2"}
+    )
     assert_one_clear_line(result, DatabaseUnavailable.code, DatabaseUnavailable.exit_code)
     assert "127.0.0.1" in result.stderr
 

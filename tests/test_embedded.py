@@ -57,9 +57,11 @@ def test_a_pinned_server_keeps_running_until_stopped(data_dir: Path) -> None:
 
 
 def test_a_data_dir_that_cannot_be_created_is_a_clear_error() -> None:
-    with tempfile.NamedTemporaryFile() as f:  # a file where a directory should be
-        with pytest.raises(DataDirError, match="not usable"):
-            EmbeddedPostgres(Path(f.name) / "sub").init()
+    with (
+        tempfile.NamedTemporaryFile() as f,  # a file where a directory should be
+        pytest.raises(DataDirError, match="not usable"),
+    ):
+        EmbeddedPostgres(Path(f.name) / "sub").init()
 
 
 def test_a_cluster_of_another_major_version_is_refused(data_dir: Path) -> None:

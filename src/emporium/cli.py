@@ -106,13 +106,18 @@ def db_url(
 
 
 @db_app.command("psql")
-def db_psql(args: Annotated[list[str] | None, typer.Argument(help="Extra psql arguments.")] = None) -> None:
+def db_psql(
+    args: Annotated[list[str] | None, typer.Argument(help="Extra psql arguments.")] = None,
+) -> None:
     """Open psql on the database (starting the embedded server for the session)."""
     with database() as db:
         psql = db.embedded.bin("psql") if db.embedded else shutil.which("psql")
         if psql is None:
-            raise EmporiumError("psql is not installed", code="psql_missing",
-                                hint="install the PostgreSQL client (e.g. apt-get install postgresql-client)")
+            raise EmporiumError(
+                "psql is not installed",
+                code="psql_missing",
+                hint="install the PostgreSQL client (e.g. apt-get install postgresql-client)",
+            )
         code = subprocess.call([str(psql), db.admin_dsn, *(args or [])])
     raise typer.Exit(code)
 
@@ -144,8 +149,10 @@ def db_status() -> None:
         current = migrate.current_revision(db.admin_dsn)
         head = migrate.head_revision()
         console.print(f"database: {redact(db.admin_dsn)}")
-        console.print(f"migration: {current or 'none'} (head: {head})"
-                      + ("" if current == head else "  -> run `emporium db upgrade`"))
+        console.print(
+            f"migration: {current or 'none'} (head: {head})"
+            + ("" if current == head else "  -> run `emporium db upgrade`")
+        )
 
 
 @db_app.command("upgrade")
@@ -158,7 +165,9 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
 
 
 @db_app.command("downgrade")
-def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, or 'base' for empty.")]) -> None:
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision, or 'base' for empty.")],
+) -> None:
     """Migrate the database back to REVISION."""
     with database() as db:
         now = migrate.downgrade(db.admin_dsn, revision)
@@ -177,8 +186,11 @@ def db_history() -> None:
     """List the migrations, newest first."""
     table = Table("revision", "follows", "what it does")
     for rev in migrate.history():
-        table.add_row(rev.revision + (" (head)" if rev.is_head else ""), rev.down_revision or "-",
-                      rev.doc.splitlines()[0] if rev.doc else "")
+        table.add_row(
+            rev.revision + (" (head)" if rev.is_head else ""),
+            rev.down_revision or "-",
+            rev.doc.splitlines()[0] if rev.doc else "",
+        )
     console.print(table)
 
 
@@ -190,16 +202,22 @@ def db_check() -> None:
     if diffs:
         for d in diffs:
             err_console.print(f"  {d}")
-        err_console.print(f"error[schema_drift]: {len(diffs)} difference(s) between models and migrations",
-                          markup=False)
+        err_console.print(
+            f"error[schema_drift]: {len(diffs)} difference(s) between models and migrations",
+            markup=False,
+        )
         raise typer.Exit(1)
     console.print("models and migrations agree")
 
 
 @db_app.command("snapshot")
 def db_snapshot(
-    output: Annotated[Path, typer.Option(help="Where the snapshot is kept.")] = Path("schema/snapshot.sql"),
-    check: Annotated[bool, typer.Option("--check", help="Only compare; exit 1 when stale.")] = False,
+    output: Annotated[Path, typer.Option(help="Where the snapshot is kept.")] = Path(
+        "schema/snapshot.sql"
+    ),
+    check: Annotated[
+        bool, typer.Option("--check", help="Only compare; exit 1 when stale.")
+    ] = False,
 ) -> None:
     """Write (or --check) the pg_dump --schema-only snapshot of a freshly migrated database."""
     from emporium.ops.snapshot import schema_snapshot
@@ -208,8 +226,11 @@ def db_snapshot(
         text = schema_snapshot(db)
     if check:
         if not output.exists() or output.read_text() != text:
-            err_console.print(f"error[snapshot_stale]: {output} is not the schema of head; "
-                              "run `emporium db snapshot` and commit it", markup=False)
+            err_console.print(
+                f"error[snapshot_stale]: {output} is not the schema of head; "
+                "run `emporium db snapshot` and commit it",
+                markup=False,
+            )
             raise typer.Exit(1)
         console.print(f"{output} is current")
         return
@@ -263,7 +284,9 @@ def demo(host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
             summary = load_demo_data(db)
         console.print(f"[green]✓[/] demo data: {summary}")
         base = f"http://{host}:{port}"
-        console.print(f"[bold]emporium is starting at {base}[/]  API docs {base}/docs  readiness {base}/ready")
+        console.print(
+            f"[bold]emporium is starting at {base}[/]  API docs {base}/docs  readiness {base}/ready"
+        )
         console.print(f"  database: {redact(db.admin_dsn)}   (Ctrl-C stops everything)")
         _serve(db, s, host, port)
     finally:
@@ -275,8 +298,12 @@ def main() -> None:
     try:
         app()
     except EmporiumError as exc:
-        err_console.print(f"error[{exc.instance_code}]: {exc.message}", markup=False,
-                          highlight=False, soft_wrap=True)
+        err_console.print(
+            f"error[{exc.instance_code}]: {exc.message}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
         if exc.hint:
             err_console.print(f"  hint: {exc.hint}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)

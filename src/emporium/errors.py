@@ -13,6 +13,7 @@
     ├── NotFound                       not_found        404   8
     ├── Conflict                       conflict         409   9
     │   (codes: unique_violation, email_taken, serialization_failure, ...)
+    ├── UpstreamUnavailable            upstream_unavailable 503  11
     └── BusinessRuleViolation          the code the database raised (e.g.
                                        insufficient_stock)      422   10
 
@@ -112,6 +113,15 @@ class Conflict(EmporiumError):
     title = "Conflict"
 
 
+class UpstreamUnavailable(EmporiumError):
+    """A service we depend on (a JWKS endpoint, KicksDB, Shopify) did not answer."""
+
+    code = "upstream_unavailable"
+    http_status = 503
+    exit_code = 11
+    title = "A service we depend on is unavailable"
+
+
 class BusinessRuleViolation(EmporiumError):
     """A rule the database refused with a named code (``raise exception 'insufficient_stock'``)."""
 
@@ -132,5 +142,6 @@ ERROR_CLASSES: tuple[type[EmporiumError], ...] = (
     PermissionDenied,
     NotFound,
     Conflict,
+    UpstreamUnavailable,
     BusinessRuleViolation,
 )

@@ -45,7 +45,9 @@ def test_every_living_sql_file_equals_its_newest_frozen_copy() -> None:
     never_frozen = sorted(set(living) - set(frozen))
     assert never_frozen == [], f"living SQL without a migration that applies it: {never_frozen}"
     edited = sorted(p for p, f in living.items() if f.read_text() != frozen[p].read_text())
-    assert edited == [], f"edited without a new migration (freeze a copy in a new revision): {edited}"
+    assert edited == [], (
+        f"edited without a new migration (freeze a copy in a new revision): {edited}"
+    )
 
 
 def test_a_database_at_an_unknown_migration_is_refused_with_a_clear_error(

@@ -23,7 +23,9 @@ def test_persona_claims_and_role_are_local_to_the_transaction(
         "select current_user, current_setting('request.jwt.claims', true)"
     ).fetchone()
     assert inside == ("authenticated", customer_a.claims["sub"], "customer")
-    assert after is not None and after[0] == outer_user[0]  # type: ignore[index]
+    assert after is not None
+    assert outer_user is not None
+    assert after[0] == outer_user[0]
     assert after[1] in (None, "")
 
 
@@ -55,12 +57,16 @@ def test_each_persona_is_seen_by_the_database_as_itself(
 
 
 def test_a_sub_that_is_not_a_uuid_gives_no_user_id(conn: psycopg.Connection[Any]) -> None:
-    with transaction_as(conn, Persona("authenticated", {"role": "authenticated", "sub": "x'; drop"})):
+    with transaction_as(
+        conn, Persona("authenticated", {"role": "authenticated", "sub": "x'; drop"})
+    ):
         row = conn.execute("select private.current_user_id()").fetchone()
     assert row == (None,)
 
 
-def test_unknown_role_is_refused_before_reaching_the_database(conn: psycopg.Connection[Any]) -> None:
+def test_unknown_role_is_refused_before_reaching_the_database(
+    conn: psycopg.Connection[Any],
+) -> None:
     with pytest.raises(ValueError, match="unknown database role"):
         as_persona(conn, Persona("postgres", {}))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown role"):

@@ -37,8 +37,9 @@ def build_state(settings: Settings, database: Database) -> AppState:
         name="emporium-api",
     )
     minting = secret if settings.auth_mode is AuthMode.standalone else None
-    return AppState(settings=settings, database=database, pool=pool, verifier=verifier,
-                    jwt_secret=minting)
+    return AppState(
+        settings=settings, database=database, pool=pool, verifier=verifier, jwt_secret=minting
+    )
 
 
 def create_app(settings: Settings, database: Database) -> FastAPI:

@@ -34,7 +34,7 @@ class RefreshRequest(BaseModel):
 
 class TokenResponse(BaseModel):
     access_token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 - the OAuth token type, not a secret
     expires_in: int
     refresh_token: str
     user_id: uuid.UUID
@@ -47,18 +47,28 @@ class SignupResponse(BaseModel):
 
 def _standalone(state: AppState) -> str:
     if state.jwt_secret is None:
-        raise NotFound("sign-in is handled by Supabase Auth in this deployment",
-                       code="auth_mode_unsupported")
+        raise NotFound(
+            "sign-in is handled by Supabase Auth in this deployment", code="auth_mode_unsupported"
+        )
     return state.jwt_secret
 
 
 def _tokens(state: AppState, session: service.Session) -> TokenResponse:
     secret = _standalone(state)
     ttl = state.settings.access_token_ttl_seconds
-    access = mint_access_token(session.claims, secret=secret, issuer=state.settings.jwt_issuer,
-                               audience=state.settings.jwt_audience, ttl_seconds=ttl)
-    return TokenResponse(access_token=access, expires_in=ttl, refresh_token=session.refresh_token,
-                         user_id=session.claims.user_id)
+    access = mint_access_token(
+        session.claims,
+        secret=secret,
+        issuer=state.settings.jwt_issuer,
+        audience=state.settings.jwt_audience,
+        ttl_seconds=ttl,
+    )
+    return TokenResponse(
+        access_token=access,
+        expires_in=ttl,
+        refresh_token=session.refresh_token,
+        user_id=session.claims.user_id,
+    )
 
 
 @router.post("/signup", status_code=status.HTTP_201_CREATED, response_model=SignupResponse)
@@ -85,8 +95,10 @@ def refresh(body: RefreshRequest, state: State) -> TokenResponse:
     with unit_of_work(state.pool, Persona.service()) as conn:
         session = service.refresh(conn, refresh_token=body.refresh_token, refresh_ttl=ttl)
     if session is None:  # the revocation above is committed; now refuse
-        raise AuthError("this refresh token was already used; the session has been revoked",
-                        code="refresh_token_reused")
+        raise AuthError(
+            "this refresh token was already used; the session has been revoked",
+            code="refresh_token_reused",
+        )
     return _tokens(state, session)
 
 
@@ -111,4 +123,9 @@ def me(persona: SignedIn, state: State) -> dict[str, Any]:
             "select private.current_user_id(), private.current_app_role(), current_user"
         ).fetchone()
     assert row is not None
-    return {"user_id": row[0], "app_role": row[1], "db_role": row[2], "claims": dict(persona.claims)}
+    return {
+        "user_id": row[0],
+        "app_role": row[1],
+        "db_role": row[2],
+        "claims": dict(persona.claims),
+    }

@@ -26,7 +26,9 @@ def optional_persona(
     """anon without a token; the token's persona with a valid one; 401 with a bad one."""
     if credentials is None:
         if request.headers.get("authorization"):
-            raise AuthError("the Authorization header must be 'Bearer <token>'", code="invalid_token")
+            raise AuthError(
+                "the Authorization header must be 'Bearer <token>'", code="invalid_token"
+            )
         return Persona.anon()
     claims = app_state(request).verifier.verify(credentials.credentials)
     return Persona.from_claims(claims)
@@ -34,8 +36,9 @@ def optional_persona(
 
 def required_persona(persona: Annotated[Persona, Depends(optional_persona)]) -> Persona:
     if persona.role == "anon":
-        raise AuthError("this needs a signed-in user: send Authorization: Bearer <token>",
-                        code="missing_token")
+        raise AuthError(
+            "this needs a signed-in user: send Authorization: Bearer <token>", code="missing_token"
+        )
     return persona
 
 

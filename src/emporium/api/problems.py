@@ -21,7 +21,12 @@ def problem_type(code: str) -> str:
 
 
 def problem(
-    status: int, code: str, title: str, detail: str, *, extra: dict[str, Any] | None = None,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    *,
+    extra: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
@@ -40,35 +45,61 @@ def _from_emporium(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, EmporiumError)
     extra: dict[str, Any] = {"instance": request.url.path}
     if exc.detail:
-        extra["errors" if "errors" in exc.detail else "context"] = exc.detail.get("errors", exc.detail)
+        extra["errors" if "errors" in exc.detail else "context"] = exc.detail.get(
+            "errors", exc.detail
+        )
     if exc.hint:
         extra["hint"] = exc.hint
-    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if exc.http_status == 401 else None
-    return problem(exc.http_status, exc.instance_code, exc.title, exc.message, extra=extra, headers=headers)
+    headers = None
+    if exc.http_status == 401:
+        # RFC 6750: no error attribute when the request carried no credentials at all.
+        challenge = (
+            "Bearer" if exc.instance_code == "missing_token" else 'Bearer error="invalid_token"'
+        )
+        headers = {"WWW-Authenticate": challenge}
+    return problem(
+        exc.http_status, exc.instance_code, exc.title, exc.message, extra=extra, headers=headers
+    )
 
 
 def _from_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        {"loc": [str(p) for p in err.get("loc", ())], "msg": err.get("msg"), "type": err.get("type")}
+        {
+            "loc": [str(p) for p in err.get("loc", ())],
+            "msg": err.get("msg"),
+            "type": err.get("type"),
+        }
         for err in exc.errors()
     ]
     return problem(
-        422, "invalid_input", "Invalid input",
-        f"{len(errors)} problem(s) with the request", extra={"errors": errors, "instance": request.url.path},
+        422,
+        "invalid_input",
+        "Invalid input",
+        f"{len(errors)} problem(s) with the request",
+        extra={"errors": errors, "instance": request.url.path},
     )
 
 
 def _from_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
-    return problem(exc.status_code, code, str(exc.detail), str(exc.detail), extra={"instance": request.url.path})
+    code = {404: "not_found", 405: "method_not_allowed"}.get(
+        exc.status_code, f"http_{exc.status_code}"
+    )
+    return problem(
+        exc.status_code,
+        code,
+        str(exc.detail),
+        str(exc.detail),
+        extra={"instance": request.url.path},
+    )
 
 
 def _from_unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return problem(500, "internal_error", "Internal error",
-                   "an unexpected error occurred; it has been logged")
+    return problem(
+        500, "internal_error", "Internal error", "an unexpected error occurred; it has been logged"
+    )
 
 
 def install(app: FastAPI) -> None:

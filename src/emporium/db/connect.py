@@ -24,7 +24,7 @@ def redact(dsn: str) -> str:
     except psycopg.ProgrammingError:
         return "<unparseable DSN>"
     if "password" in parts:
-        parts["password"] = "***"
+        parts["password"] = "***"  # noqa: S105 - the mask, not a password
     return make_conninfo(**parts)  # type: ignore[arg-type]
 
 
@@ -41,7 +41,9 @@ def connect(dsn: str, **kwargs: Any) -> psycopg.Connection[Any]:
             hint="expected postgresql://user:password@host:5432/dbname",
         ) from None
     except psycopg.OperationalError as exc:
-        reason = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip()) or "no answer"
+        reason = (
+            "; ".join(line.strip() for line in str(exc).splitlines() if line.strip()) or "no answer"
+        )
         raise DatabaseUnavailable(
             f"can't connect to {redact(dsn)}: {reason}",
             hint="check DATABASE_URL and that the server is running and reachable",

@@ -29,6 +29,7 @@ import pwd
 import shutil
 import stat
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,9 +120,11 @@ def _pg_root_for(runner: _Runner) -> Path:
     installed = _installed_pg_root()
     if runner.is_self or _reachable(installed / "bin", runner):
         return installed
-    version = (installed / "share" / "postgresql" / "VERSION").read_text().strip() if (
-        installed / "share" / "postgresql" / "VERSION"
-    ).exists() else ""
+    version = (
+        (installed / "share" / "postgresql" / "VERSION").read_text().strip()
+        if (installed / "share" / "postgresql" / "VERSION").exists()
+        else ""
+    )
     postgres_bin = installed / "bin" / "postgres"
     fingerprint = hashlib.sha256(
         f"{version}:{postgres_bin.stat().st_size}:{postgres_bin.stat().st_mtime_ns}".encode()
@@ -140,7 +143,11 @@ def _pg_root_for(runner: _Runner) -> Path:
             for name in dirs + files:
                 p = Path(root) / name
                 if not p.is_symlink():
-                    p.chmod(p.stat().st_mode | stat.S_IROTH | (stat.S_IXOTH if p.is_dir() or os.access(p, os.X_OK) else 0))
+                    p.chmod(
+                        p.stat().st_mode
+                        | stat.S_IROTH
+                        | (stat.S_IXOTH if p.is_dir() or os.access(p, os.X_OK) else 0)
+                    )
         staging.chmod(0o755)
         (staging / ".complete").write_text(str(installed))
         staging.rename(target)
@@ -193,7 +200,8 @@ class EmbeddedPostgres:
         if len(str(preferred / ".s.PGSQL.5432")) <= _SOCKET_NAME_MAX:
             return preferred
         digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:12]
-        return Path("/tmp") / f"emporium-{digest}"
+        # A fixed, per-data-dir name (0700, owned by the server's user) when the path is too long.
+        return Path(tempfile.gettempdir()) / f"emporium-{digest}"
 
     def dsn(self, dbname: str = "postgres", user: str = SUPERUSER) -> str:
         return f"postgresql://{user}@/{dbname}?host={self.socket_dir}&port=5432"
@@ -222,7 +230,9 @@ class EmbeddedPostgres:
 
     def _prepare_dirs(self) -> None:
         try:
-            created = [p for p in [*reversed(self.data_dir.parents), self.data_dir] if not p.exists()]
+            created = [
+                p for p in [*reversed(self.data_dir.parents), self.data_dir] if not p.exists()
+            ]
             self.data_dir.mkdir(parents=True, exist_ok=True)
             if os.geteuid() == 0:
                 # Directories we just made must let the server's user through (umask may be 077).
@@ -260,7 +270,9 @@ class EmbeddedPostgres:
     def is_running(self) -> bool:
         if not self.initialized:
             return False
-        return self._run([str(self.bin("pg_ctl")), "status", "-D", str(self.pgdata)]).returncode == 0
+        return (
+            self._run([str(self.bin("pg_ctl")), "status", "-D", str(self.pgdata)]).returncode == 0
+        )
 
     def init(self) -> None:
         """initdb the cluster when missing (trust auth: only the socket's owner can connect)."""
@@ -286,8 +298,10 @@ class EmbeddedPostgres:
         result = self._run(
             [
                 str(self.bin("initdb")),
-                "-D", str(self.pgdata),
-                "-U", SUPERUSER,
+                "-D",
+                str(self.pgdata),
+                "-U",
+                SUPERUSER,
                 "--auth=trust",
                 "--encoding=UTF8",
                 "--locale=C.UTF-8",
@@ -315,10 +329,14 @@ class EmbeddedPostgres:
                 str(self.bin("pg_ctl")),
                 "start",
                 "-w",
-                "-t", "60",
-                "-D", str(self.pgdata),
-                "-l", str(self.log_file),
-                "-o", " ".join(options),
+                "-t",
+                "60",
+                "-D",
+                str(self.pgdata),
+                "-l",
+                str(self.log_file),
+                "-o",
+                " ".join(options),
             ],
             timeout=90,
         )

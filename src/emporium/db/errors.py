@@ -68,17 +68,25 @@ def translate(exc: psycopg.Error) -> EmporiumError:
     if isinstance(exc, pgerr.InsufficientPrivilege) or sqlstate == "42501":
         return PermissionDenied(message, detail=detail)
     if isinstance(exc, pgerr.UniqueViolation):
-        return Conflict(f"already exists ({constraint or 'unique key'})", code="unique_violation",
-                        detail=detail)
+        return Conflict(
+            f"already exists ({constraint or 'unique key'})", code="unique_violation", detail=detail
+        )
     if isinstance(exc, pgerr.ForeignKeyViolation):
-        return InvalidInput(f"refers to something that does not exist ({constraint})",
-                            code="foreign_key_violation", detail=detail)
+        return InvalidInput(
+            f"refers to something that does not exist ({constraint})",
+            code="foreign_key_violation",
+            detail=detail,
+        )
     if isinstance(exc, pgerr.CheckViolation):
-        return InvalidInput(f"violates the rule {constraint}", code="check_violation",
-                            detail=detail)
+        return InvalidInput(
+            f"violates the rule {constraint}", code="check_violation", detail=detail
+        )
     if isinstance(exc, pgerr.NotNullViolation):
-        return InvalidInput(f"{diag.column_name or 'a required value'} is required",
-                            code="not_null_violation", detail=detail)
+        return InvalidInput(
+            f"{diag.column_name or 'a required value'} is required",
+            code="not_null_violation",
+            detail=detail,
+        )
     if isinstance(exc, pgerr.SerializationFailure | pgerr.DeadlockDetected):
         return Conflict("concurrent update; retry the operation", code="serialization_failure")
     if isinstance(exc, pgerr.LockNotAvailable):

@@ -84,7 +84,9 @@ def unit_of_work(source: ConnectionSource, persona: Persona) -> Iterator[psycopg
 
 
 @contextlib.contextmanager
-def transaction_as(conn: psycopg.Connection[Any], persona: Persona) -> Iterator[psycopg.Connection[Any]]:
+def transaction_as(
+    conn: psycopg.Connection[Any], persona: Persona
+) -> Iterator[psycopg.Connection[Any]]:
     """The same as :func:`unit_of_work` on a connection you already hold (CLI, tests).
 
     Inside an open transaction this is a savepoint, and releasing a savepoint keeps LOCAL

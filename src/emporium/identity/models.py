@@ -40,9 +40,7 @@ credentials = Table(
         name="email_normalized",
     ),
     CheckConstraint("password_hash like '$argon2id$%'", name="argon2id_hash"),
-    CheckConstraint(
-        "app_role in ('customer', 'vendor', 'rep', 'admin')", name="app_role_known"
-    ),
+    CheckConstraint("app_role in ('customer', 'vendor', 'rep', 'admin')", name="app_role_known"),
     schema="private",
 )
 
@@ -64,7 +62,15 @@ refresh_tokens = Table(
     Column("issued_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+    # rotated: replaced by a newer token (using it again is a replay);
+    # logout / reuse_detected: the whole session was ended.
+    Column("revoked_reason", Text),
     CheckConstraint("expires_at > issued_at", name="expires_after_issue"),
+    CheckConstraint(
+        "(revoked_at is null) = (revoked_reason is null)"
+        " and revoked_reason in ('rotated', 'logout', 'reuse_detected')",
+        name="revoked_with_reason",
+    ),
     Index(None, "user_id"),
     Index(None, "session_id"),
     schema="private",

@@ -113,22 +113,31 @@ def login(
         raise failure
     if _hasher.check_needs_rehash(row["password_hash"]):
         conn.execute(
-            "update private.credentials set password_hash = %s, updated_at = now() where user_id = %s",
+            "update private.credentials set password_hash = %s, updated_at = now()"
+            " where user_id = %s",
             [_hasher.hash(password), row["user_id"]],
         )
     session_id = uuid.uuid4()
-    token, expires = _new_refresh(conn, user_id=row["user_id"], session_id=session_id, ttl=refresh_ttl)
+    token, expires = _new_refresh(
+        conn, user_id=row["user_id"], session_id=session_id, ttl=refresh_ttl
+    )
     return Session(
         AccessClaims(row["user_id"], row["email"], row["app_role"], session_id), token, expires
     )
 
 
-def refresh(conn: psycopg.Connection[Any], *, refresh_token: str, refresh_ttl: timedelta) -> Session | None:
-    """Rotate a refresh token. None means it was already used: its session is now revoked
-    (the caller must commit that, then refuse)."""
+def refresh(
+    conn: psycopg.Connection[Any], *, refresh_token: str, refresh_ttl: timedelta
+) -> Session | None:
+    """Rotate a refresh token.
+
+    None means the token had already been rotated away: someone replayed it, so the whole
+    session is now revoked (the caller must commit that, then refuse). A token whose
+    session was ended by logout is refused with `session_ended`.
+    """
     with conn.cursor(row_factory=dict_row) as cur:
         row = cur.execute(
-            "select t.id, t.user_id, t.session_id, t.expires_at, t.revoked_at,"
+            "select t.id, t.user_id, t.session_id, t.expires_at, t.revoked_at, t.revoked_reason,"
             "       c.email, c.app_role, c.disabled_at"
             " from private.refresh_tokens t join private.credentials c using (user_id)"
             " where t.token_hash = %s for update of t",
@@ -136,12 +145,18 @@ def refresh(conn: psycopg.Connection[Any], *, refresh_token: str, refresh_ttl: t
         ).fetchone()
     if row is None:
         raise AuthError("unknown refresh token", code="invalid_token")
-    if row["revoked_at"] is not None:
-        revoke_session(conn, session_id=row["session_id"])
+    if row["revoked_reason"] == "rotated":
+        revoke_session(conn, session_id=row["session_id"], reason="reuse_detected")
         return None
+    if row["revoked_at"] is not None:
+        raise AuthError("this session has ended; log in again", code="session_ended")
     if row["expires_at"] <= datetime.now(UTC) or row["disabled_at"] is not None:
         raise AuthError("the refresh token has expired", code="token_expired")
-    conn.execute("update private.refresh_tokens set revoked_at = now() where id = %s", [row["id"]])
+    conn.execute(
+        "update private.refresh_tokens set revoked_at = now(), revoked_reason = 'rotated'"
+        " where id = %s",
+        [row["id"]],
+    )
     token, expires = _new_refresh(
         conn, user_id=row["user_id"], session_id=row["session_id"], ttl=refresh_ttl
     )
@@ -152,11 +167,13 @@ def refresh(conn: psycopg.Connection[Any], *, refresh_token: str, refresh_ttl: t
     )
 
 
-def revoke_session(conn: psycopg.Connection[Any], *, session_id: uuid.UUID) -> int:
-    """Revoke every refresh token of a session; returns how many were still live."""
+def revoke_session(
+    conn: psycopg.Connection[Any], *, session_id: uuid.UUID, reason: str = "logout"
+) -> int:
+    """Revoke every live refresh token of a session; returns how many there were."""
     cur = conn.execute(
-        "update private.refresh_tokens set revoked_at = now()"
+        "update private.refresh_tokens set revoked_at = now(), revoked_reason = %s"
         " where session_id = %s and revoked_at is null",
-        [session_id],
+        [reason, session_id],
     )
     return cur.rowcount

@@ -13,7 +13,7 @@ from typing import Any
 
 import jwt
 
-from emporium.errors import AuthError, ConfigError
+from emporium.errors import AuthError, ConfigError, UpstreamUnavailable
 
 ROLES = ("anon", "authenticated", "service_role")
 HMAC_ALGORITHMS = ["HS256"]
@@ -25,7 +25,8 @@ def check_secret(secret: str) -> str:
     if len(secret.encode()) < MIN_SECRET_BYTES:
         raise ConfigError(
             f"the JWT secret must be at least {MIN_SECRET_BYTES} bytes long",
-            hint="set EMPORIUM_JWT_SECRET to a long random string (Supabase: the project's JWT secret)",
+            hint="set EMPORIUM_JWT_SECRET to a long random string "
+            "(on Supabase: the project's JWT secret)",
         )
     return secret
 
@@ -104,32 +105,52 @@ class TokenVerifier:
         if alg in JWKS_ALGORITHMS and self._jwks is not None:
             try:
                 return self._jwks.get_signing_key_from_jwt(token).key, JWKS_ALGORITHMS
+            except jwt.PyJWKClientConnectionError as exc:
+                raise UpstreamUnavailable(
+                    f"the JWKS endpoint did not answer: {exc}", code="jwks_unavailable"
+                ) from None
             except jwt.PyJWKClientError as exc:
-                raise AuthError(f"no key to verify the token: {exc}", code="invalid_token") from None
+                raise AuthError(
+                    f"no key to verify the token: {exc}", code="invalid_token"
+                ) from None
         raise AuthError(f"tokens signed with {alg!r} are not accepted here", code="invalid_token")
 
     def verify(self, token: str) -> Mapping[str, Any]:
+        """The claims of a valid token, or AuthError with a precise code.
+
+        User tokens (role authenticated) must carry `sub` and the expected `aud`. Supabase's
+        project API keys (role anon or service_role) carry neither; they are accepted without
+        them, and when they do carry an `aud` it must match.
+        """
         key, algorithms = self._key(token)
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
                 key,
                 algorithms=algorithms,
-                audience=self.audience,
                 leeway=self.leeway,
-                options={"require": ["exp", "iat", "sub", "role", "aud"]},
+                options={"require": ["exp", "iat", "role"], "verify_aud": False},
             )
         except jwt.ExpiredSignatureError:
             raise AuthError("the token has expired", code="token_expired") from None
-        except jwt.InvalidAudienceError:
-            raise AuthError(
-                f"the token is not meant for this service (audience must be {self.audience!r})",
-                code="wrong_audience",
-            ) from None
         except jwt.MissingRequiredClaimError as exc:
-            raise AuthError(f"the token lacks the claim {exc.claim!r}", code="invalid_token") from None
+            raise AuthError(
+                f"the token lacks the claim {exc.claim!r}", code="invalid_token"
+            ) from None
         except jwt.InvalidTokenError as exc:
             raise AuthError(f"the token is invalid: {exc}", code="invalid_token") from None
-        if claims.get("role") not in ROLES:
-            raise AuthError(f"the token's role {claims.get('role')!r} is not accepted", code="invalid_token")
+        role = claims.get("role")
+        if role not in ROLES:
+            raise AuthError(f"the token's role {role!r} is not accepted", code="invalid_token")
+        if role == "authenticated":
+            for claim in ("sub", "aud"):
+                if not claims.get(claim):
+                    raise AuthError(f"the token lacks the claim {claim!r}", code="invalid_token")
+        if "aud" in claims:
+            audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
+            if self.audience not in audiences:
+                raise AuthError(
+                    f"the token is not meant for this service (audience must be {self.audience!r})",
+                    code="wrong_audience",
+                )
         return claims

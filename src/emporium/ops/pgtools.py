@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import subprocess
@@ -13,7 +14,9 @@ from emporium.errors import ConfigError
 
 def _major(binary: Path) -> int | None:
     try:
-        out = subprocess.run([str(binary), "--version"], capture_output=True, text=True, timeout=10).stdout
+        out = subprocess.run(
+            [str(binary), "--version"], capture_output=True, text=True, timeout=10
+        ).stdout
     except OSError:
         return None
     m = re.search(r"(\d+)(?:\.\d+)?", out)
@@ -22,10 +25,8 @@ def _major(binary: Path) -> int | None:
 
 def candidates(tool: str) -> list[Path]:
     found: list[Path] = []
-    try:
+    with contextlib.suppress(ConfigError):  # no embedded install: system tools only
         found.append(_installed_pg_root() / "bin" / tool)
-    except ConfigError:
-        pass
     found += sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{tool}"), reverse=True)
     on_path = shutil.which(tool)
     if on_path:
@@ -34,7 +35,10 @@ def candidates(tool: str) -> list[Path]:
 
 
 def find_tool(tool: str, server_major: int) -> Path:
-    """The first `tool` whose major version is >= the server's (pg_dump can't dump newer servers)."""
+    """The first `tool` whose major version is >= the server's.
+
+    pg_dump refuses to dump a server newer than itself.
+    """
     seen: list[str] = []
     for path in candidates(tool):
         major = _major(path)
@@ -42,7 +46,9 @@ def find_tool(tool: str, server_major: int) -> Path:
         if major is not None and major >= server_major:
             return path
     raise ConfigError(
-        f"no {tool} of version {server_major} or newer was found (seen: {', '.join(seen) or 'none'})",
+        f"no {tool} of version {server_major} or newer was found "
+        f"(seen: {', '.join(seen) or 'none'})",
         code="pg_tool_missing",
-        hint=f"install the PostgreSQL {server_major} client tools, e.g. apt-get install postgresql-client-{server_major}",
+        hint=f"install the PostgreSQL {server_major} client tools, "
+        f"e.g. apt-get install postgresql-client-{server_major}",
     )

@@ -10,7 +10,6 @@ from emporium.db.metadata import OWNED_SCHEMAS
 from emporium.errors import EmporiumError
 from emporium.ops.pgtools import find_tool
 
-
 # Some server builds (the Debian PostgreSQL 15 on our CI machines) stamp every new column
 # with an attribute option `pg_attver=<n>` that differs per run. It belongs to the server,
 # not to our schema; we never set attribute options ourselves.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import context
 from sqlalchemy import text
 
@@ -11,7 +13,7 @@ config = context.config
 target_metadata = load_all_models()
 
 
-def include_name(name: str | None, type_: str, parent_names: dict[str, str | None]) -> bool:
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     if type_ == "schema":
         return name in (None, *OWNED_SCHEMAS)
     return True

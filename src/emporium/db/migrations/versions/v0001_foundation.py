@@ -84,18 +84,32 @@ def upgrade() -> None:
 
     op.create_table(
         "credentials",
-        sa.Column("user_id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column(
+            "user_id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False
+        ),
         sa.Column("email", sa.Text(), nullable=False),
         sa.Column("password_hash", sa.Text(), nullable=False),
         sa.Column("app_role", sa.Text(), server_default=sa.text("'customer'"), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
         sa.Column("disabled_at", sa.DateTime(timezone=True), nullable=True),
         sa.CheckConstraint(
             "email = lower(btrim(email)) and email ~ '^[^@[:space:]]+@[^@[:space:]]+$'",
             name=op.f("ck_credentials__email_normalized"),
         ),
-        sa.CheckConstraint("password_hash like '$argon2id$%'", name=op.f("ck_credentials__argon2id_hash")),
+        sa.CheckConstraint(
+            "password_hash like '$argon2id$%'", name=op.f("ck_credentials__argon2id_hash")
+        ),
         sa.CheckConstraint(
             "app_role in ('customer', 'vendor', 'rep', 'admin')",
             name=op.f("ck_credentials__app_role_known"),
@@ -110,10 +124,20 @@ def upgrade() -> None:
         sa.Column("token_hash", sa.LargeBinary(), nullable=False),
         sa.Column("user_id", sa.Uuid(), nullable=False),
         sa.Column("session_id", sa.Uuid(), nullable=False),
-        sa.Column("issued_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column(
+            "issued_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+        ),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
-        sa.CheckConstraint("expires_at > issued_at", name=op.f("ck_refresh_tokens__expires_after_issue")),
+        sa.Column("revoked_reason", sa.Text(), nullable=True),
+        sa.CheckConstraint(
+            "expires_at > issued_at", name=op.f("ck_refresh_tokens__expires_after_issue")
+        ),
+        sa.CheckConstraint(
+            "(revoked_at is null) = (revoked_reason is null)"
+            " and revoked_reason in ('rotated', 'logout', 'reuse_detected')",
+            name=op.f("ck_refresh_tokens__revoked_with_reason"),
+        ),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["private.credentials.user_id"],
@@ -124,8 +148,12 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash", name=op.f("uq_refresh_tokens__token_hash")),
         schema="private",
     )
-    op.create_index(op.f("ix_refresh_tokens__user_id"), "refresh_tokens", ["user_id"], schema="private")
-    op.create_index(op.f("ix_refresh_tokens__session_id"), "refresh_tokens", ["session_id"], schema="private")
+    op.create_index(
+        op.f("ix_refresh_tokens__user_id"), "refresh_tokens", ["user_id"], schema="private"
+    )
+    op.create_index(
+        op.f("ix_refresh_tokens__session_id"), "refresh_tokens", ["session_id"], schema="private"
+    )
     apply_frozen("0001", "identity/policies.sql")
 
 

@@ -17,6 +17,6 @@ create policy select_own on private.refresh_tokens
 
 revoke all on private.credentials, private.refresh_tokens from public, anon, authenticated;
 grant select (user_id, email, app_role, created_at, updated_at) on private.credentials to authenticated;
-grant select (id, user_id, session_id, issued_at, expires_at, revoked_at) on private.refresh_tokens to authenticated;
+grant select (id, user_id, session_id, issued_at, expires_at, revoked_at, revoked_reason) on private.refresh_tokens to authenticated;
 grant select, insert, update, delete on private.credentials, private.refresh_tokens to service_role;
 grant usage on sequence private.refresh_tokens_id_seq to service_role;
