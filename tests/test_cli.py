@@ -101,3 +101,15 @@ def test_serve_refuses_a_database_that_is_not_migrated(empty_db: Database) -> No
     result = run("serve", "--port", "1", env={"DATABASE_URL": empty_db.admin_dsn})
     assert_one_clear_line(result, "schema_not_current", 5)
     assert "emporium db upgrade" in result.stderr
+
+
+def test_version_prints_the_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("emporium ")
+
+
+def test_no_command_shows_help_and_exits_non_zero() -> None:
+    result = run()
+    assert result.returncode != 0
+    assert "Usage" in result.stdout + result.stderr

@@ -68,8 +68,9 @@ class _Ctx:
 _ctx = _Ctx()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     data_dir: DataDirOpt = None,
     database_url: UrlOpt = None,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
@@ -77,6 +78,9 @@ def _root(
     if version:
         console.print(f"emporium {__version__}")
         raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        console.print(ctx.get_help())
+        raise typer.Exit(2)
     _ctx.data_dir = data_dir
     _ctx.database_url = database_url
 
