@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -87,3 +88,31 @@ def test_a_long_data_dir_path_still_gets_a_usable_socket(data_dir: Path) -> None
     assert len(str(server.socket_dir)) < 100
     with server.session(), psycopg.connect(server.dsn()) as c:
         assert c.execute("select 1").fetchone() == (1,)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the copy is what root needs; others run in place")
+def test_as_root_binaries_out_of_reach_are_copied_where_the_server_user_can_run_them(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import emporium.db.embedded as embedded
+
+    # Given the installed PostgreSQL sits under a 0700 directory (a venv in /root, say),
+    hidden = Path(tempfile.mkdtemp(prefix="emporium-test-hidden-"))  # 0700
+    original = embedded._installed_pg_root()
+    site = hidden / "site-packages"
+    shutil.copytree(original, site / "pgserver" / "pginstall", symlinks=True)
+    shutil.copytree(original.parent.parent / "pgserver.libs", site / "pgserver.libs", symlinks=True)
+    runtime = data_dir / "runtime"
+    monkeypatch.setattr(embedded, "_installed_pg_root", lambda: site / "pgserver" / "pginstall")
+    monkeypatch.setattr(embedded, "RUNTIME_DIR", runtime)
+    try:
+        # when the server must start as the unprivileged user,
+        server = EmbeddedPostgres(data_dir / "db", durable=False)
+        with server.session(), psycopg.connect(server.dsn()) as c:
+            version = c.execute("show server_version").fetchone()
+        # then it runs from a copy that keeps the wheel's layout (shared libraries resolve).
+        assert server.pg_root.is_relative_to(runtime)
+        assert version is not None
+        assert version[0].startswith("16")
+    finally:
+        shutil.rmtree(hidden, ignore_errors=True)

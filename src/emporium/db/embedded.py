@@ -129,7 +129,10 @@ def _pg_root_for(runner: _Runner) -> Path:
     fingerprint = hashlib.sha256(
         f"{version}:{postgres_bin.stat().st_size}:{postgres_bin.stat().st_mtime_ns}".encode()
     ).hexdigest()[:12]
+    # The wheel's binaries find their shared libraries through an $ORIGIN-relative RPATH
+    # (bin/../../../pgserver.libs), so the copy keeps the wheel's layout.
     target = RUNTIME_DIR / f"pgsql-{fingerprint}"
+    pg_root = target / "pgserver" / "pginstall"
     if not (target / ".complete").exists():
         RUNTIME_DIR.mkdir(parents=True, exist_ok=True)
         for part in [RUNTIME_DIR, *RUNTIME_DIR.parents]:
@@ -138,20 +141,23 @@ def _pg_root_for(runner: _Runner) -> Path:
             part.chmod(part.stat().st_mode | stat.S_IXOTH | stat.S_IROTH)
         staging = target.with_name(target.name + ".partial")
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.copytree(installed, staging, symlinks=True)
+        shutil.copytree(installed, staging / "pgserver" / "pginstall", symlinks=True)
+        libs = installed.parent.parent / "pgserver.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, staging / "pgserver.libs", symlinks=True)
         for root, dirs, files in os.walk(staging):
             for name in dirs + files:
                 p = Path(root) / name
-                if not p.is_symlink():
-                    p.chmod(
-                        p.stat().st_mode
-                        | stat.S_IROTH
-                        | (stat.S_IXOTH if p.is_dir() or os.access(p, os.X_OK) else 0)
-                    )
+                if p.is_symlink():
+                    continue
+                extra = stat.S_IROTH
+                if p.is_dir() or p.stat().st_mode & stat.S_IXUSR:
+                    extra |= stat.S_IXOTH
+                p.chmod(p.stat().st_mode | extra)
         staging.chmod(0o755)
         (staging / ".complete").write_text(str(installed))
         staging.rename(target)
-    return target
+    return pg_root
 
 
 @contextlib.contextmanager
