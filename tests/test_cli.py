@@ -113,3 +113,16 @@ def test_no_command_shows_help_and_exits_non_zero() -> None:
     result = run()
     assert result.returncode != 0
     assert "Usage" in result.stdout + result.stderr
+
+
+def test_db_psql_runs_psql_on_the_database_in_use(fresh_db: Database) -> None:
+    result = run(
+        "db",
+        "psql",
+        "--",
+        "-Atc",
+        "select version_num from private.alembic_version",
+        env={"DATABASE_URL": fresh_db.admin_dsn},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0001"
