@@ -27,6 +27,7 @@ from emporium.db import migrate
 from emporium.db.connect import API_LOGIN_ROLE, Database
 from emporium.db.embedded import EmbeddedPostgres
 from emporium.db.session import Persona
+from tests.world import seed_world
 
 TEST_URL_ENV = "EMPORIUM_TEST_DATABASE_URL"
 
@@ -135,12 +136,25 @@ def empty_db(server: Server) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def shared_db(server: Server, template_db: str) -> Iterator[Database]:
-    yield from _fresh(server, template_db)
+    """A migrated database holding the seeded world (tests/world.py), shared by the run."""
+    for db in _fresh(server, template_db):
+        with psycopg.connect(db.admin_dsn) as c:
+            seed_world(c)
+        yield db
+
+
+@pytest.fixture
+def world_db(server: Server, template_db: str) -> Iterator[Database]:
+    """A database of the test's own holding the seeded world: commit freely."""
+    for db in _fresh(server, template_db):
+        with psycopg.connect(db.admin_dsn) as c:
+            seed_world(c)
+        yield db
 
 
 @pytest.fixture
 def conn(shared_db: Database) -> Iterator[psycopg.Connection[Any]]:
-    """A connection to a migrated database in a transaction that is rolled back after the test."""
+    """A connection to the seeded world in a transaction that is rolled back after the test."""
     with psycopg.connect(shared_db.admin_dsn) as c:
         yield c
         c.rollback()

@@ -243,6 +243,57 @@ def db_snapshot(
     console.print(f"wrote {output} ({len(text.splitlines())} lines)")
 
 
+@db_app.command("seed")
+def db_seed(
+    scale: Annotated[
+        float, typer.Option(help="Size: 1 is a small store; 100 is ~100k products / 1M variants.")
+    ] = 1,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same data.")] = 42,
+) -> None:
+    """Fill every domain with believable demo data (a sneaker marketplace and a B2B store)."""
+    from emporium.seed import generate
+
+    with database() as db:
+        migrate.assert_at_head(db.admin_dsn)
+        summary = generate.run(db.admin_dsn, scale=scale, seed=seed, console=console)
+    console.print(summary)
+
+
+@db_app.command("erd")
+def db_erd(
+    output: Annotated[
+        Path | None, typer.Option(help="Write the Mermaid diagram (markdown) here instead of stdout.")
+    ] = None,
+) -> None:
+    """Draw the entity-relationship diagram of the live database (Mermaid, in markdown)."""
+    from emporium.ops import docs
+
+    with database() as db:
+        text = docs.erd_markdown(db.admin_dsn)
+    if output is None:
+        console.print(text, markup=False, highlight=False, soft_wrap=True)
+    else:
+        output.write_text(text)
+        console.print(f"wrote {output}")
+
+
+@db_app.command("docs")
+def db_docs(
+    out: Annotated[Path, typer.Option(help="The docs folder to write into.")] = Path("docs"),
+    check: Annotated[bool, typer.Option("--check", help="Only compare; exit 1 when stale.")] = False,
+) -> None:
+    """Generate docs/schema.md, docs/erd.md and docs/security.md from the live schema."""
+    from emporium.ops import docs
+
+    with database() as db:
+        stale = docs.write_docs(db.admin_dsn, out, check=check)
+    if check and stale:
+        err_console.print(f"error[docs_stale]: {', '.join(stale)} differ from the live schema; "
+                          "run `emporium db docs` and commit them", markup=False)
+        raise typer.Exit(1)
+    console.print("docs are current" if check else f"wrote the schema docs into {out}")
+
+
 # ----------------------------------------------------------------------- serving
 HostOpt = Annotated[str, typer.Option(help="Interface to listen on.")]
 PortOpt = Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)]

@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import jwt
+import psycopg
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -45,8 +46,24 @@ def test_a_supabase_hs256_token_reaches_the_database_as_that_user(
     body = response.json()
     assert body["db_role"] == "authenticated"
     assert body["user_id"] == str(user_id)
-    assert body["app_role"] == "vendor"
+    # The token claims vendor, but the database decides roles (public.users): a user
+    # without a row there is a plain customer, whatever their token says.
+    assert body["app_role"] == "customer"
     assert body["claims"]["iss"] == claims["iss"]
+
+
+def test_the_role_comes_from_the_database_not_from_the_token(
+    supabase_client: SupabaseClientFactory, fresh_db: Database
+) -> None:
+    user_id = uuid.uuid4()
+    with psycopg.connect(fresh_db.admin_dsn, autocommit=True) as c:
+        c.execute(
+            "insert into public.users (id, email, role) values (%s, %s, 'rep')",
+            [user_id, f"{user_id}@example.com"],
+        )
+    claims = supabase_claims(sub=user_id, app_metadata={"provider": "email", "role": "admin"})
+    body = supabase_client().get("/auth/me", headers=bearer(sign(claims))).json()
+    assert body["app_role"] == "rep"
 
 
 def test_supabase_mode_refuses_tokens_signed_with_another_secret(

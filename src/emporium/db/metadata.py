@@ -25,6 +25,16 @@ OWNED_SCHEMAS = ("public", "private")
 
 def load_all_models() -> MetaData:
     """Import every module that defines tables, so `metadata` is complete."""
-    import emporium.identity.models  # noqa: F401
+    import emporium.accounts.models
+    import emporium.audit.models
+    import emporium.catalog.models
+    import emporium.db.internal
+    import emporium.identity.models
+    import emporium.integrations.models
+    import emporium.inventory.models
+    import emporium.media.models
+    import emporium.orders.models
+    import emporium.pricing.models
+    import emporium.rfq.models  # noqa: F401
 
     return metadata

@@ -46,42 +46,9 @@ $$;
 comment on function private.current_jwt_role() is
     'The database role the token asks for: anon, authenticated or service_role.';
 
-create or replace function private.current_app_role()
-returns text
-language sql
-stable
-parallel safe
-set search_path = ''
-as $$
-    select case
-        when private.current_jwt_role() = 'authenticated'
-        then coalesce(private.current_claims() -> 'app_metadata' ->> 'role', 'customer')
-        when private.current_jwt_role() = 'service_role' then 'service'
-        else 'anon'
-    end
-$$;
-
-comment on function private.current_app_role() is
-    'The emporium role of the caller: customer, vendor, rep, admin (app_metadata.role), '
-    'service or anon. app_metadata is set only by the server, never by the user.';
-
-create or replace function private.is_admin()
-returns boolean
-language sql
-stable
-parallel safe
-set search_path = ''
-as $$
-    select private.current_app_role() = 'admin'
-$$;
-
 revoke all on function private.current_claims() from public;
 revoke all on function private.current_user_id() from public;
 revoke all on function private.current_jwt_role() from public;
-revoke all on function private.current_app_role() from public;
-revoke all on function private.is_admin() from public;
 grant execute on function private.current_claims() to anon, authenticated, service_role;
 grant execute on function private.current_user_id() to anon, authenticated, service_role;
 grant execute on function private.current_jwt_role() to anon, authenticated, service_role;
-grant execute on function private.current_app_role() to anon, authenticated, service_role;
-grant execute on function private.is_admin() to anon, authenticated, service_role;
