@@ -71,7 +71,8 @@ users = Table(
     *timestamps(),
     one_of("vendor_role", VENDOR_ROLES),
     CheckConstraint(
-        "(role = 'vendor') = (vendor_id is not null) and (vendor_id is null) = (vendor_role is null)",
+        "(role = 'vendor') = (vendor_id is not null)"
+        " and (vendor_id is null) = (vendor_role is null)",
         name="vendor_staff_has_vendor",
     ),
     CheckConstraint(
