@@ -262,7 +262,8 @@ def db_seed(
 @db_app.command("erd")
 def db_erd(
     output: Annotated[
-        Path | None, typer.Option(help="Write the Mermaid diagram (markdown) here instead of stdout.")
+        Path | None,
+        typer.Option(help="Write the Mermaid diagram (markdown) here, not to stdout."),
     ] = None,
 ) -> None:
     """Draw the entity-relationship diagram of the live database (Mermaid, in markdown)."""
@@ -280,7 +281,9 @@ def db_erd(
 @db_app.command("docs")
 def db_docs(
     out: Annotated[Path, typer.Option(help="The docs folder to write into.")] = Path("docs"),
-    check: Annotated[bool, typer.Option("--check", help="Only compare; exit 1 when stale.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Only compare; exit 1 when stale.")
+    ] = False,
 ) -> None:
     """Generate docs/schema.md, docs/erd.md and docs/security.md from the live schema."""
     from emporium.ops import docs
@@ -288,8 +291,11 @@ def db_docs(
     with database() as db:
         stale = docs.write_docs(db.admin_dsn, out, check=check)
     if check and stale:
-        err_console.print(f"error[docs_stale]: {', '.join(stale)} differ from the live schema; "
-                          "run `emporium db docs` and commit them", markup=False)
+        err_console.print(
+            f"error[docs_stale]: {', '.join(stale)} differ from the live schema; "
+            "run `emporium db docs` and commit them",
+            markup=False,
+        )
         raise typer.Exit(1)
     console.print("docs are current" if check else f"wrote the schema docs into {out}")
 
