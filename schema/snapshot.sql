@@ -103,6 +103,33 @@ $$;
 
 
 --
+-- Name: can_work_on_rfq(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.can_work_on_rfq(p_rfq_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+    select exists (select 1 from public.rfqs r where r.id = p_rfq_id
+        and (r.account_id = any (private.buyer_account_ids())
+             or r.account_id = any (private.rep_account_ids())
+             or r.assigned_rep_id = private.current_user_id()))
+$$;
+
+
+--
+-- Name: colorway_terms(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.colorway_terms(p_colorway text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+    select coalesce(replace(p_colorway, '/', ' '), '')
+$$;
+
+
+--
 -- Name: current_app_role(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -320,7 +347,8 @@ CREATE FUNCTION private.product_search_document(p_title text, p_brand text, p_mo
         || setweight(to_tsvector('pg_catalog.english', coalesce(p_title, '')), 'A')
         || setweight(to_tsvector('pg_catalog.english', private.style_code_terms(p_style_code)), 'A')
         || setweight(to_tsvector('pg_catalog.english',
-                                 coalesce(p_model, '') || ' ' || coalesce(p_colorway, '')), 'B')
+                                 coalesce(p_model, '') || ' '
+                                 || private.colorway_terms(p_colorway)), 'B')
         || setweight(to_tsvector('pg_catalog.english', coalesce(p_description, '')), 'C')
 $$;
 
@@ -686,6 +714,15 @@ begin
         end if;
         return v_row;
     end if;
+    -- not a buyer: only the account's rep or the assigned rep (members who only view
+    -- the account see its requests but change nothing)
+    if not coalesce(v_rfq.account_id = any (private.rep_account_ids())
+                    or v_rfq.assigned_rep_id = private.current_user_id(), false) then
+        raise exception 'permission_denied'
+            using errcode = 'P0001',
+                  detail = json_build_object('message',
+                      'only the account''s buyers and its rep may change a request''s items')::text;
+    end if;
     -- the rep: may set quoted_price and lead_time_days while submitted or quoted, nothing else
     if tg_op <> 'UPDATE' or v_rfq.status not in ('submitted', 'quoted')
        or (new.variant_id, new.quantity, new.target_price, new.rfq_id)
@@ -711,9 +748,10 @@ CREATE FUNCTION private.tg_rfqs__before() RETURNS trigger
 declare
     v_persona text := case when current_user in ('anon', 'authenticated')
                            then private.current_app_role() else 'service' end;
-    v_is_buyer boolean := new.account_id = any (private.buyer_account_ids());
-    v_is_rep boolean := new.account_id = any (private.rep_account_ids())
-                        or new.assigned_rep_id = private.current_user_id();
+    -- (coalesce: with no assigned rep the comparison is NULL, and NULL must not let anyone in)
+    v_is_buyer boolean := coalesce(new.account_id = any (private.buyer_account_ids()), false);
+    v_is_rep boolean := coalesce(new.account_id = any (private.rep_account_ids())
+                                 or new.assigned_rep_id = private.current_user_id(), false);
 begin
     if tg_op = 'INSERT' then
         if new.number is null or new.number = '' then
@@ -805,6 +843,21 @@ $$;
 
 
 --
+-- Name: variant_is_listed(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.variant_is_listed(p_variant_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+    select exists (
+        select 1 from public.product_variants v
+        join public.products p on p.id = v.product_id
+        where v.id = p_variant_id and v.status = 'active' and p.status = 'active')
+$$;
+
+
+--
 -- Name: vendor_sells_product(uuid); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -877,7 +930,7 @@ CREATE FUNCTION public.catalog_search_query(p_query text) RETURNS tsquery
     SET search_path TO ''
     AS $$
     select websearch_to_tsquery('pg_catalog.english',
-        regexp_replace(coalesce(p_query, ''), '([[:alnum:]])-(?=[[:alnum:]])', '\1 ', 'g'))
+        regexp_replace(coalesce(p_query, ''), '([[:alnum:]])[-/](?=[[:alnum:]])', '\1 ', 'g'))
 $$;
 
 
@@ -902,6 +955,13 @@ CREATE TABLE private.alembic_version (
 
 
 --
+-- Name: TABLE alembic_version; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.alembic_version IS 'Alembic''s bookkeeping: the migration this database is at (emporium db current). The API''s login role reads it for /ready.';
+
+
+--
 -- Name: credentials; Type: TABLE; Schema: private; Owner: -
 --
 
@@ -920,6 +980,20 @@ CREATE TABLE private.credentials (
 
 
 --
+-- Name: TABLE credentials; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.credentials IS 'The standalone credential store: email, argon2id password hash and app role per user (empty under Supabase Auth). Email stored lower-case, unique.';
+
+
+--
+-- Name: COLUMN credentials.email; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.credentials.email IS 'Stored trimmed and lower-case, so the unique key is case-insensitive.';
+
+
+--
 -- Name: document_counters; Type: TABLE; Schema: private; Owner: -
 --
 
@@ -928,6 +1002,13 @@ CREATE TABLE private.document_counters (
     year integer NOT NULL,
     last_value bigint NOT NULL
 );
+
+
+--
+-- Name: TABLE document_counters; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.document_counters IS 'Gapless human document numbers (EM-2026-000001): the last value per prefix and year, advanced under a row lock by private.next_document_number().';
 
 
 --
@@ -946,6 +1027,34 @@ CREATE TABLE private.refresh_tokens (
     CONSTRAINT ck_refresh_tokens__expires_after_issue CHECK ((expires_at > issued_at)),
     CONSTRAINT ck_refresh_tokens__revoked_with_reason CHECK ((((revoked_at IS NULL) = (revoked_reason IS NULL)) AND (revoked_reason = ANY (ARRAY['rotated'::text, 'logout'::text, 'reuse_detected'::text]))))
 );
+
+
+--
+-- Name: TABLE refresh_tokens; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.refresh_tokens IS 'Refresh tokens of standalone sessions, stored as sha256 hashes. Rotation keeps the session id, so replaying a rotated token can end the whole session.';
+
+
+--
+-- Name: COLUMN refresh_tokens.token_hash; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.refresh_tokens.token_hash IS 'sha256 of the opaque token; the token itself is never stored.';
+
+
+--
+-- Name: COLUMN refresh_tokens.session_id; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.refresh_tokens.session_id IS 'One login is one session; rotation keeps it, so a replayed token can end the session.';
+
+
+--
+-- Name: COLUMN refresh_tokens.revoked_reason; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.refresh_tokens.revoked_reason IS 'rotated (replaced by a newer token), logout, or reuse_detected.';
 
 
 --
@@ -976,6 +1085,13 @@ CREATE TABLE public.account_members (
 
 
 --
+-- Name: TABLE account_members; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.account_members IS 'Who belongs to a B2B account and as what: owner, buyer or viewer. One row per account and user; owners and buyers buy for the account, viewers only read.';
+
+
+--
 -- Name: account_notes; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -991,6 +1107,13 @@ CREATE TABLE public.account_notes (
 
 
 --
+-- Name: TABLE account_notes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.account_notes IS 'Notes on a B2B account written by its rep or an admin. Never empty; deleted with the account.';
+
+
+--
 -- Name: account_price_lists; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1001,6 +1124,13 @@ CREATE TABLE public.account_price_lists (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ck_account_price_lists__priority_positive CHECK ((priority >= 0))
 );
+
+
+--
+-- Name: TABLE account_price_lists; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.account_price_lists IS 'The price lists that apply to an account, by priority (lower first). One row per account and list.';
 
 
 --
@@ -1033,6 +1163,13 @@ CREATE TABLE public.accounts (
 
 
 --
+-- Name: TABLE accounts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.accounts IS 'B2B customers (dealers, pros, retailers, distributors) with tier, credit terms and an assigned rep. rep_id must be a user with role rep (trigger); external ids are unique.';
+
+
+--
 -- Name: addresses; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1060,6 +1197,13 @@ CREATE TABLE public.addresses (
 
 
 --
+-- Name: TABLE addresses; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.addresses IS 'Postal addresses owned by exactly one user or one account. At most one default shipping and one default billing address per owner.';
+
+
+--
 -- Name: audit_log; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1075,6 +1219,34 @@ CREATE TABLE public.audit_log (
     at timestamp with time zone NOT NULL,
     CONSTRAINT ck_audit_log__action_known CHECK ((action = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text])))
 );
+
+
+--
+-- Name: TABLE audit_log; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.audit_log IS 'The audit trail written by the trigger private.tg__audit: table, row key, action, changed columns, actor, transaction. Append-only; admins read it.';
+
+
+--
+-- Name: COLUMN audit_log.row_key; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.audit_log.row_key IS 'The primary key of the changed row, as JSON.';
+
+
+--
+-- Name: COLUMN audit_log.changed; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.audit_log.changed IS '{column: [old, new]} of the changed columns (the whole row for inserts and deletes).';
+
+
+--
+-- Name: COLUMN audit_log.txid; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.audit_log.txid IS 'The transaction id: rows with the same txid changed together.';
 
 
 --
@@ -1106,6 +1278,13 @@ CREATE TABLE public.brands (
 
 
 --
+-- Name: TABLE brands; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.brands IS 'Product brands. Slug unique and name unique case-insensitively; renaming a brand re-indexes the search documents of its products.';
+
+
+--
 -- Name: cart_items; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1122,6 +1301,13 @@ CREATE TABLE public.cart_items (
 
 
 --
+-- Name: TABLE cart_items; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.cart_items IS 'The offers in a cart and their quantities. One line per cart and offer; quantity between 1 and 100000.';
+
+
+--
 -- Name: carts; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1135,9 +1321,23 @@ CREATE TABLE public.carts (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ck_carts__currency_iso CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT ck_carts__saved_cart_named CHECK (((status <> 'saved'::text) OR (btrim(name) <> ''::text))),
+    CONSTRAINT ck_carts__saved_cart_named CHECK (((status <> 'saved'::text) OR (COALESCE(btrim(name), ''::text) <> ''::text))),
     CONSTRAINT ck_carts__status_known CHECK ((status = ANY (ARRAY['active'::text, 'saved'::text, 'converted'::text, 'abandoned'::text])))
 );
+
+
+--
+-- Name: TABLE carts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.carts IS 'Shopping carts of a user, or of an account and shared with its members; saved carts are named. One active cart per user and account context.';
+
+
+--
+-- Name: COLUMN carts.account_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.carts.account_id IS 'Set: the account''s cart, shared with its members; NULL: the user''s own cart.';
 
 
 --
@@ -1159,6 +1359,20 @@ CREATE TABLE public.categories (
 
 
 --
+-- Name: TABLE categories; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.categories IS 'The category tree: parent_id plus the materialized slug path (footwear/sneakers) kept by trigger. Path unique; a category can''t move under itself.';
+
+
+--
+-- Name: COLUMN categories.path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.categories.path IS 'The slugs from the root joined by ''/'' (footwear/sneakers), kept by trigger.';
+
+
+--
 -- Name: external_refs; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1172,6 +1386,13 @@ CREATE TABLE public.external_refs (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ck_external_refs__source_known CHECK ((source = ANY (ARRAY['kicksdb'::text, 'shopify'::text])))
 );
+
+
+--
+-- Name: TABLE external_refs; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.external_refs IS 'Our rows'' ids in external systems (KicksDB, Shopify). Unique per source and external id, and per source and row: the key of idempotent upserts.';
 
 
 --
@@ -1195,6 +1416,20 @@ CREATE TABLE public.integration_runs (
     CONSTRAINT ck_integration_runs__source_known CHECK ((source = ANY (ARRAY['kicksdb'::text, 'shopify'::text]))),
     CONSTRAINT ck_integration_runs__status_known CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'cancelled'::text])))
 );
+
+
+--
+-- Name: TABLE integration_runs; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.integration_runs IS 'Runs of the KicksDB and Shopify integrations: kind, status, counts, resume cursor, error. finished_at is set exactly when the run is no longer running.';
+
+
+--
+-- Name: COLUMN integration_runs.cursor; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.integration_runs.cursor IS 'Where a resumed run continues (page cursor, last id ...).';
 
 
 --
@@ -1225,6 +1460,27 @@ CREATE TABLE public.media_objects (
 
 
 --
+-- Name: TABLE media_objects; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.media_objects IS 'Stored files (images, PDFs) by bucket and key, with size, sha256, dimensions and a placeholder. Bucket and key unique; the hash is lower-case hex.';
+
+
+--
+-- Name: COLUMN media_objects.placeholder; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.media_objects.placeholder IS 'A tiny inline preview (data URI) shown while the image loads, or instead of a missing one.';
+
+
+--
+-- Name: COLUMN media_objects.vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.media_objects.vendor_id IS 'The vendor that uploaded the file; NULL for the store''s own files.';
+
+
+--
 -- Name: offers; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1247,6 +1503,13 @@ CREATE TABLE public.offers (
     CONSTRAINT ck_offers__price_positive CHECK ((price >= (0)::numeric)),
     CONSTRAINT ck_offers__status_known CHECK ((status = ANY (ARRAY['active'::text, 'paused'::text])))
 );
+
+
+--
+-- Name: TABLE offers; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.offers IS 'What a vendor sells: a variant in a condition at a price. One offer per vendor, variant and condition; stock lives at the vendor''s locations, the offer is the price.';
 
 
 --
@@ -1275,6 +1538,20 @@ CREATE TABLE public.order_items (
 
 
 --
+-- Name: TABLE order_items; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.order_items IS 'Order lines, each sold by one vendor at a recorded unit price and price source. The offer belongs to the line''s vendor (composite key); line_total is generated.';
+
+
+--
+-- Name: COLUMN order_items.price_source; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.order_items.price_source IS 'How unit_price was found: offer, contract, tier, volume, quote, legacy or manual.';
+
+
+--
 -- Name: order_status_history; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1287,6 +1564,13 @@ CREATE TABLE public.order_status_history (
     note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL
 );
+
+
+--
+-- Name: TABLE order_status_history; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.order_status_history IS 'Every status transition of an order, by whom and when, written by trigger. Append-only.';
 
 
 --
@@ -1338,6 +1622,34 @@ CREATE TABLE public.orders (
 
 
 --
+-- Name: TABLE orders; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.orders IS 'Orders: buyer, account, totals, address snapshots and a human number. Status moves only along the order state machine (trigger); grand_total adds up.';
+
+
+--
+-- Name: COLUMN orders.number; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.orders.number IS 'Human number, sequential per year without gaps (EM-2026-000001), assigned by trigger.';
+
+
+--
+-- Name: COLUMN orders.shipping_address; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.orders.shipping_address IS 'The shipping address as it was when the order was placed.';
+
+
+--
+-- Name: COLUMN orders.billing_address; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.orders.billing_address IS 'The billing address as it was when the order was placed.';
+
+
+--
 -- Name: outbox_events; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1350,6 +1662,13 @@ CREATE TABLE public.outbox_events (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     published_at timestamp with time zone
 );
+
+
+--
+-- Name: TABLE outbox_events; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.outbox_events IS 'Events for downstream consumers, written in the transaction that made the change (transactional outbox). Published events have published_at.';
 
 
 --
@@ -1391,6 +1710,13 @@ CREATE TABLE public.payments (
 
 
 --
+-- Name: TABLE payments; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.payments IS 'Payments of an order at a provider. Idempotency key unique, provider reference unique per provider; refunded_amount never exceeds amount.';
+
+
+--
 -- Name: price_list_entries; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1413,6 +1739,13 @@ CREATE TABLE public.price_list_entries (
     CONSTRAINT ck_price_list_entries__price_or_discount CHECK ((num_nonnulls(price, discount_percent) = 1)),
     CONSTRAINT ck_price_list_entries__price_positive CHECK ((price >= (0)::numeric))
 );
+
+
+--
+-- Name: TABLE price_list_entries; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.price_list_entries IS 'Prices of a list for one variant or one product from a minimum quantity: a price or a discount percent, optionally dated. Exactly one target and one of price or discount.';
 
 
 --
@@ -1440,6 +1773,20 @@ CREATE TABLE public.price_lists (
 
 
 --
+-- Name: TABLE price_lists; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.price_lists IS 'B2B price lists in one currency: tier lists (priced per account tier) and contract lists (assigned to accounts). A tier list names its tier; validity range ordered.';
+
+
+--
+-- Name: COLUMN price_lists.tier; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.price_lists.tier IS 'For a tier list: the account tier it prices.';
+
+
+--
 -- Name: product_categories; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1447,6 +1794,13 @@ CREATE TABLE public.product_categories (
     product_id uuid NOT NULL,
     category_id uuid NOT NULL
 );
+
+
+--
+-- Name: TABLE product_categories; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.product_categories IS 'The categories a product is listed in (many to many). One row per product and category.';
 
 
 --
@@ -1467,6 +1821,13 @@ CREATE TABLE public.product_documents (
 
 
 --
+-- Name: TABLE product_documents; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.product_documents IS 'Documents of a product (spec sheets, safety data sheets, certificates, manuals), pointing at stored media.';
+
+
+--
 -- Name: product_images; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1483,6 +1844,13 @@ CREATE TABLE public.product_images (
 
 
 --
+-- Name: TABLE product_images; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.product_images IS 'Images of a product (or of one variant), pointing at stored media. One image per product and position.';
+
+
+--
 -- Name: product_specs; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1494,6 +1862,13 @@ CREATE TABLE public.product_specs (
     value_boolean boolean,
     CONSTRAINT ck_product_specs__one_value CHECK ((num_nonnulls(value_number, value_text, value_boolean) = 1))
 );
+
+
+--
+-- Name: TABLE product_specs; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.product_specs IS 'A product''s specification values, one typed column each. Exactly one value per product and spec, in the column its definition''s type names (trigger).';
 
 
 --
@@ -1520,6 +1895,20 @@ CREATE TABLE public.product_variants (
     CONSTRAINT ck_product_variants__status_known CHECK ((status = ANY (ARRAY['active'::text, 'inactive'::text]))),
     CONSTRAINT ck_product_variants__weight_positive CHECK ((weight_grams > 0))
 );
+
+
+--
+-- Name: TABLE product_variants; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.product_variants IS 'The sellable units of a product: size and other option axes, GTIN, weight. SKU unique; one variant per product and option combination.';
+
+
+--
+-- Name: COLUMN product_variants.options; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.product_variants.options IS 'Option axes besides size (flavour, pack size, handing ...) as a JSON object.';
 
 
 --
@@ -1560,6 +1949,34 @@ CREATE TABLE public.products (
 
 
 --
+-- Name: TABLE products; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.products IS 'Catalog products with their source record (KicksDB, Shopify, manual, legacy). Slug unique; style_code upper-case and unique when present; search kept by trigger.';
+
+
+--
+-- Name: COLUMN products.style_code; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.products.style_code IS 'The sneaker SKU (DD1391-100): trimmed and upper-case, unique when present.';
+
+
+--
+-- Name: COLUMN products.source_payload; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.products.source_payload IS 'The raw record from the source, as received.';
+
+
+--
+-- Name: COLUMN products.search; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.products.search IS 'The full-text document (brand, title, style code, model, colorway, description), kept by trigger.';
+
+
+--
 -- Name: refunds; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1582,6 +1999,13 @@ CREATE TABLE public.refunds (
 
 
 --
+-- Name: TABLE refunds; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.refunds IS 'Refunds against a payment of an order. Amount positive; kept as history: a refunded payment or order can''t be deleted.';
+
+
+--
 -- Name: rfq_events; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1596,6 +2020,13 @@ CREATE TABLE public.rfq_events (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ck_rfq_events__kind_known CHECK ((kind = ANY (ARRAY['status_change'::text, 'comment'::text, 'quote_revised'::text])))
 );
+
+
+--
+-- Name: TABLE rfq_events; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.rfq_events IS 'The history of a request for quote: status changes, comments, quote revisions. Append-only.';
 
 
 --
@@ -1634,6 +2065,13 @@ CREATE TABLE public.rfq_items (
 
 
 --
+-- Name: TABLE rfq_items; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.rfq_items IS 'Variants and quantities of a request for quote, with target and quoted prices and lead times. Buyers edit drafts, reps quote (trigger).';
+
+
+--
 -- Name: rfqs; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1661,6 +2099,20 @@ CREATE TABLE public.rfqs (
 
 
 --
+-- Name: TABLE rfqs; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.rfqs IS 'Requests for quote: an account asks, its rep quotes, the account accepts or rejects. Human number unique; status and who may move it are enforced by trigger.';
+
+
+--
+-- Name: COLUMN rfqs.number; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.rfqs.number IS 'Human number, sequential per year without gaps (RFQ-2026-000001), assigned by trigger.';
+
+
+--
 -- Name: shipment_items; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1671,6 +2123,13 @@ CREATE TABLE public.shipment_items (
     quantity integer NOT NULL,
     CONSTRAINT ck_shipment_items__quantity_positive CHECK ((quantity > 0))
 );
+
+
+--
+-- Name: TABLE shipment_items; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.shipment_items IS 'The order items a shipment carries, and how many units. Shipment and order item belong to the same vendor (composite keys).';
 
 
 --
@@ -1696,6 +2155,13 @@ CREATE TABLE public.shipments (
 
 
 --
+-- Name: TABLE shipments; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.shipments IS 'Shipments of one vendor''s items of an order from one of its locations: carrier, tracking, status. The location belongs to the shipment''s vendor (composite key).';
+
+
+--
 -- Name: spec_definitions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1714,6 +2180,13 @@ CREATE TABLE public.spec_definitions (
     CONSTRAINT ck_spec_definitions__key_format CHECK ((key ~ '^[a-z][a-z0-9_]*$'::text)),
     CONSTRAINT ck_spec_definitions__type_known CHECK ((type = ANY (ARRAY['number'::text, 'text'::text, 'boolean'::text, 'enum'::text])))
 );
+
+
+--
+-- Name: TABLE spec_definitions; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.spec_definitions IS 'Technical specification keys (protein, voltage, certification ...) with type, unit and allowed values. Key unique; enum specs list their values.';
 
 
 --
@@ -1738,6 +2211,13 @@ CREATE TABLE public.stock_alerts (
 
 
 --
+-- Name: TABLE stock_alerts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.stock_alerts IS 'Low-stock, out-of-stock and oversell alerts per location and variant, acknowledged by vendor staff. At most one open alert per kind, location and variant.';
+
+
+--
 -- Name: stock_count_lines; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1752,6 +2232,13 @@ CREATE TABLE public.stock_count_lines (
     CONSTRAINT ck_stock_count_lines__counted_positive CHECK ((counted >= 0)),
     CONSTRAINT ck_stock_count_lines__expected_positive CHECK ((expected >= 0))
 );
+
+
+--
+-- Name: TABLE stock_count_lines; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.stock_count_lines IS 'Expected and counted quantity per variant of a cycle count. Same vendor as its count (composite key); quantities never negative.';
 
 
 --
@@ -1775,6 +2262,13 @@ CREATE TABLE public.stock_counts (
 
 
 --
+-- Name: TABLE stock_counts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.stock_counts IS 'Cycle counts (inventory audits) of one location; posting one writes count_correction movements. A posted count has posted_at.';
+
+
+--
 -- Name: stock_levels; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1792,6 +2286,13 @@ CREATE TABLE public.stock_levels (
     CONSTRAINT ck_stock_levels__reserved_within_on_hand CHECK (((reserved >= 0) AND (reserved <= on_hand))),
     CONSTRAINT ck_stock_levels__thresholds_positive CHECK (((reorder_point >= 0) AND (safety_stock >= 0)))
 );
+
+
+--
+-- Name: TABLE stock_levels; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.stock_levels IS 'Stock per location and variant: on_hand, reserved and the generated available. 0 <= reserved <= on_hand; changed only by the stock functions, never by clients.';
 
 
 --
@@ -1814,6 +2315,20 @@ CREATE TABLE public.stock_locations (
 
 
 --
+-- Name: TABLE stock_locations; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.stock_locations IS 'A vendor''s warehouses and stores, allocated in priority order (lower first). Code unique per vendor.';
+
+
+--
+-- Name: COLUMN stock_locations.priority; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.stock_locations.priority IS 'Allocation order: lower first.';
+
+
+--
 -- Name: stock_movements; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1831,6 +2346,27 @@ CREATE TABLE public.stock_movements (
     CONSTRAINT ck_stock_movements__delta_not_zero CHECK ((delta <> 0)),
     CONSTRAINT ck_stock_movements__kind_known CHECK ((kind = ANY (ARRAY['receipt'::text, 'sale'::text, 'return'::text, 'adjustment'::text, 'transfer_out'::text, 'transfer_in'::text, 'count_correction'::text, 'opening_balance'::text])))
 );
+
+
+--
+-- Name: TABLE stock_movements; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.stock_movements IS 'The append-only inventory ledger: every signed change of on_hand with its kind, reason and actor. Per location and variant, on_hand = sum(delta).';
+
+
+--
+-- Name: COLUMN stock_movements.delta; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.stock_movements.delta IS 'The signed change of on_hand.';
+
+
+--
+-- Name: COLUMN stock_movements.reference; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.stock_movements.reference IS 'What caused it: an order id, a count id, a legacy row ...';
 
 
 --
@@ -1872,6 +2408,20 @@ CREATE TABLE public.stock_reservations (
 
 
 --
+-- Name: TABLE stock_reservations; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.stock_reservations IS 'Holds on stock for a cart or an order until committed, released or expired. Quantity positive; the idempotency key is unique when present.';
+
+
+--
+-- Name: COLUMN stock_reservations.holder_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.stock_reservations.holder_id IS 'The cart or order (holder_type) that holds the stock.';
+
+
+--
 -- Name: sync_log; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1887,6 +2437,13 @@ CREATE TABLE public.sync_log (
     CONSTRAINT ck_sync_log__action_known CHECK ((action = ANY (ARRAY['create'::text, 'update'::text, 'delete'::text, 'skip'::text]))),
     CONSTRAINT ck_sync_log__outcome_known CHECK ((outcome = ANY (ARRAY['ok'::text, 'error'::text, 'skipped'::text])))
 );
+
+
+--
+-- Name: TABLE sync_log; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.sync_log IS 'The per-entity outcome of an integration run (create, update, delete, skip; ok, error, skipped). Append-only.';
 
 
 --
@@ -1925,6 +2482,20 @@ CREATE TABLE public.users (
 
 
 --
+-- Name: TABLE users; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.users IS 'One row per auth user (id = the auth user''s id): profile and app role. Email unique case-insensitively; vendor staff, and only they, have a vendor_id and a vendor_role.';
+
+
+--
+-- Name: COLUMN users.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.users.id IS 'The auth user''s id: Supabase auth.users.id, or private.credentials.user_id standalone.';
+
+
+--
 -- Name: vendors; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1951,6 +2522,13 @@ CREATE TABLE public.vendors (
     CONSTRAINT ck_vendors__slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
     CONSTRAINT ck_vendors__status_known CHECK ((status = ANY (ARRAY['pending'::text, 'active'::text, 'suspended'::text])))
 );
+
+
+--
+-- Name: TABLE vendors; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.vendors IS 'Sellers on the marketplace, the store itself included (is_house). Slug unique, at most one house vendor; status, commission rate and slug are changed only by admins.';
 
 
 --
@@ -2001,6 +2579,27 @@ COMMENT ON VIEW public.vendor_orders IS 'Orders that hold items of the caller''s
 
 
 --
+-- Name: vendor_settings; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.vendor_settings WITH (security_barrier='true') AS
+ SELECT id,
+    name,
+    commission_rate,
+    contact_email,
+    contact_phone
+   FROM public.vendors v
+  WHERE ((id = private.current_vendor_id()) OR private.is_admin());
+
+
+--
+-- Name: VIEW vendor_settings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON VIEW public.vendor_settings IS 'A vendor''s commercial terms and contacts: its own staff and admins only.';
+
+
+--
 -- Name: volume_discounts; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2030,6 +2629,20 @@ CREATE TABLE public.volume_discounts (
 
 
 --
+-- Name: TABLE volume_discounts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.volume_discounts IS 'Quantity break discounts for everything, a brand, category, product or variant, optionally per account tier. The scope names exactly its target; min_quantity >= 2.';
+
+
+--
+-- Name: COLUMN volume_discounts.account_tier; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.volume_discounts.account_tier IS 'The account tier it applies to; NULL: every tier.';
+
+
+--
 -- Name: webhook_receipts; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2046,6 +2659,13 @@ CREATE TABLE public.webhook_receipts (
     CONSTRAINT ck_webhook_receipts__source_known CHECK ((source = ANY (ARRAY['kicksdb'::text, 'shopify'::text]))),
     CONSTRAINT ck_webhook_receipts__status_known CHECK ((status = ANY (ARRAY['received'::text, 'processed'::text, 'failed'::text])))
 );
+
+
+--
+-- Name: TABLE webhook_receipts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.webhook_receipts IS 'Every webhook delivery received, with its payload and processing status. Unique per source and event id, so each delivery is processed once.';
 
 
 --
@@ -2708,10 +3328,24 @@ CREATE INDEX ix_account_members__user_id ON public.account_members USING btree (
 
 
 --
+-- Name: INDEX ix_account_members__user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_account_members__user_id IS 'A user''s memberships: where user_id = $1 (private.member_account_ids() in every account policy).';
+
+
+--
 -- Name: ix_account_notes__account_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_account_notes__account_id ON public.account_notes USING btree (account_id);
+
+
+--
+-- Name: INDEX ix_account_notes__account_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_account_notes__account_id IS 'An account''s notes: where account_id = $1 order by created_at.';
 
 
 --
@@ -2722,10 +3356,24 @@ CREATE INDEX ix_account_notes__author_id ON public.account_notes USING btree (au
 
 
 --
+-- Name: INDEX ix_account_notes__author_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_account_notes__author_id IS 'Foreign key to users: notes by an author, and the check when a user is deleted.';
+
+
+--
 -- Name: ix_account_price_lists__price_list_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_account_price_lists__price_list_id ON public.account_price_lists USING btree (price_list_id);
+
+
+--
+-- Name: INDEX ix_account_price_lists__price_list_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_account_price_lists__price_list_id IS 'The accounts on a price list: where price_list_id = $1 (account_id lookups use the primary key).';
 
 
 --
@@ -2736,10 +3384,24 @@ CREATE INDEX ix_accounts__rep_id ON public.accounts USING btree (rep_id);
 
 
 --
+-- Name: INDEX ix_accounts__rep_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_accounts__rep_id IS 'A rep''s accounts: where rep_id = $1 (private.rep_account_ids()).';
+
+
+--
 -- Name: ix_accounts__status_tier; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_accounts__status_tier ON public.accounts USING btree (status, tier);
+
+
+--
+-- Name: INDEX ix_accounts__status_tier; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_accounts__status_tier IS 'Admin lists of accounts: where status = $1 [and tier = $2].';
 
 
 --
@@ -2750,10 +3412,24 @@ CREATE INDEX ix_addresses__account_id ON public.addresses USING btree (account_i
 
 
 --
+-- Name: INDEX ix_addresses__account_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_addresses__account_id IS 'An account''s addresses: where account_id = $1.';
+
+
+--
 -- Name: ix_addresses__user_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_addresses__user_id ON public.addresses USING btree (user_id);
+
+
+--
+-- Name: INDEX ix_addresses__user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_addresses__user_id IS 'A user''s addresses: where user_id = $1.';
 
 
 --
@@ -2764,10 +3440,24 @@ CREATE INDEX ix_audit_log__actor_id_at ON public.audit_log USING btree (actor_id
 
 
 --
+-- Name: INDEX ix_audit_log__actor_id_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_audit_log__actor_id_at IS 'What a user did: where actor_id = $1 order by at.';
+
+
+--
 -- Name: ix_audit_log__at; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_audit_log__at ON public.audit_log USING btree (at);
+
+
+--
+-- Name: INDEX ix_audit_log__at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_audit_log__at IS 'The recent audit trail and retention: where at >= $1 / at < $1.';
 
 
 --
@@ -2778,10 +3468,24 @@ CREATE INDEX ix_audit_log__table_row_at ON public.audit_log USING btree (table_n
 
 
 --
+-- Name: INDEX ix_audit_log__table_row_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_audit_log__table_row_at IS 'The history of one row: where table_name = $1 and row_key = $2 order by at.';
+
+
+--
 -- Name: ix_cart_items__offer_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_cart_items__offer_id ON public.cart_items USING btree (offer_id);
+
+
+--
+-- Name: INDEX ix_cart_items__offer_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_cart_items__offer_id IS 'Carts holding an offer: where offer_id = $1 (and the cascade when an offer is deleted).';
 
 
 --
@@ -2792,10 +3496,24 @@ CREATE INDEX ix_carts__account_id ON public.carts USING btree (account_id);
 
 
 --
+-- Name: INDEX ix_carts__account_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_carts__account_id IS 'An account''s carts: where account_id = $1.';
+
+
+--
 -- Name: ix_carts__user_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_carts__user_id ON public.carts USING btree (user_id);
+
+
+--
+-- Name: INDEX ix_carts__user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_carts__user_id IS 'A user''s carts: where user_id = $1.';
 
 
 --
@@ -2806,10 +3524,24 @@ CREATE INDEX ix_categories__parent_id ON public.categories USING btree (parent_i
 
 
 --
+-- Name: INDEX ix_categories__parent_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_categories__parent_id IS 'A category''s children: where parent_id = $1.';
+
+
+--
 -- Name: ix_categories__path_prefix; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_categories__path_prefix ON public.categories USING btree (path text_pattern_ops);
+
+
+--
+-- Name: INDEX ix_categories__path_prefix; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_categories__path_prefix IS 'A category''s subtree: where path like $1 || ''/%'' (text_pattern_ops, so a prefix match uses it).';
 
 
 --
@@ -2820,10 +3552,24 @@ CREATE INDEX ix_external_refs__entity_entity_id ON public.external_refs USING bt
 
 
 --
+-- Name: INDEX ix_external_refs__entity_entity_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_external_refs__entity_entity_id IS 'The external ids of one of our rows: where entity = $1 and entity_id = $2.';
+
+
+--
 -- Name: ix_integration_runs__source_kind; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_integration_runs__source_kind ON public.integration_runs USING btree (source, kind, started_at DESC);
+
+
+--
+-- Name: INDEX ix_integration_runs__source_kind; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_integration_runs__source_kind IS 'The latest runs of an integration: where source = $1 and kind = $2 order by started_at desc.';
 
 
 --
@@ -2834,6 +3580,13 @@ CREATE INDEX ix_integration_runs__started_by ON public.integration_runs USING bt
 
 
 --
+-- Name: INDEX ix_integration_runs__started_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_integration_runs__started_by IS 'Foreign key to users: runs started by a user, and the check when a user is deleted.';
+
+
+--
 -- Name: ix_media_objects__vendor_id; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2841,10 +3594,24 @@ CREATE INDEX ix_media_objects__vendor_id ON public.media_objects USING btree (ve
 
 
 --
+-- Name: INDEX ix_media_objects__vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_media_objects__vendor_id IS 'A vendor''s files: where vendor_id = $1.';
+
+
+--
 -- Name: ix_offers__variant_id_price; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX ix_offers__variant_id_price ON public.offers USING btree (variant_id, price) WHERE (status = 'active'::text);
+CREATE INDEX ix_offers__variant_id_price ON public.offers USING btree (variant_id, price);
+
+
+--
+-- Name: INDEX ix_offers__variant_id_price; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_offers__variant_id_price IS 'Offers of a variant, cheapest first: where variant_id = $1 [and status = ''active''] order by price; serves the foreign key to product_variants.';
 
 
 --
@@ -2855,10 +3622,24 @@ CREATE INDEX ix_offers__vendor_id_status ON public.offers USING btree (vendor_id
 
 
 --
+-- Name: INDEX ix_offers__vendor_id_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_offers__vendor_id_status IS 'A vendor''s offers: where vendor_id = $1 [and status = $2].';
+
+
+--
 -- Name: ix_order_items__offer_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_order_items__offer_id ON public.order_items USING btree (offer_id);
+
+
+--
+-- Name: INDEX ix_order_items__offer_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_order_items__offer_id IS 'Order items of an offer: where offer_id = $1.';
 
 
 --
@@ -2869,10 +3650,24 @@ CREATE INDEX ix_order_items__order_id ON public.order_items USING btree (order_i
 
 
 --
+-- Name: INDEX ix_order_items__order_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_order_items__order_id IS 'An order''s items: where order_id = $1.';
+
+
+--
 -- Name: ix_order_items__variant_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_order_items__variant_id ON public.order_items USING btree (variant_id);
+
+
+--
+-- Name: INDEX ix_order_items__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_order_items__variant_id IS 'Sales of a variant: where variant_id = $1.';
 
 
 --
@@ -2883,10 +3678,24 @@ CREATE INDEX ix_order_items__vendor_created ON public.order_items USING btree (v
 
 
 --
+-- Name: INDEX ix_order_items__vendor_created; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_order_items__vendor_created IS 'A vendor''s sales, newest first: where vendor_id = $1 order by created_at desc.';
+
+
+--
 -- Name: ix_order_status_history__actor_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_order_status_history__actor_id ON public.order_status_history USING btree (actor_id);
+
+
+--
+-- Name: INDEX ix_order_status_history__actor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_order_status_history__actor_id IS 'Foreign key to users: transitions made by a user, and the check when a user is deleted.';
 
 
 --
@@ -2897,10 +3706,24 @@ CREATE INDEX ix_order_status_history__order_id ON public.order_status_history US
 
 
 --
+-- Name: INDEX ix_order_status_history__order_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_order_status_history__order_id IS 'An order''s history: where order_id = $1.';
+
+
+--
 -- Name: ix_orders__account_created; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_orders__account_created ON public.orders USING btree (account_id, created_at DESC);
+
+
+--
+-- Name: INDEX ix_orders__account_created; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_orders__account_created IS 'An account''s orders, newest first: where account_id = $1 order by created_at desc.';
 
 
 --
@@ -2911,10 +3734,24 @@ CREATE INDEX ix_orders__status_created ON public.orders USING btree (status, cre
 
 
 --
+-- Name: INDEX ix_orders__status_created; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_orders__status_created IS 'Orders to work on: where status = $1 order by created_at desc.';
+
+
+--
 -- Name: ix_orders__user_created; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_orders__user_created ON public.orders USING btree (user_id, created_at DESC);
+
+
+--
+-- Name: INDEX ix_orders__user_created; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_orders__user_created IS 'A buyer''s orders, newest first: where user_id = $1 order by created_at desc.';
 
 
 --
@@ -2925,10 +3762,24 @@ CREATE INDEX ix_outbox_events__aggregate_type_aggregate_id ON public.outbox_even
 
 
 --
+-- Name: INDEX ix_outbox_events__aggregate_type_aggregate_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_outbox_events__aggregate_type_aggregate_id IS 'The events of one entity: where aggregate_type = $1 and aggregate_id = $2.';
+
+
+--
 -- Name: ix_outbox_events__unpublished; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_outbox_events__unpublished ON public.outbox_events USING btree (id) WHERE (published_at IS NULL);
+
+
+--
+-- Name: INDEX ix_outbox_events__unpublished; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_outbox_events__unpublished IS 'The publisher''s queue: where published_at is null order by id.';
 
 
 --
@@ -2939,6 +3790,13 @@ CREATE INDEX ix_payments__order_id ON public.payments USING btree (order_id);
 
 
 --
+-- Name: INDEX ix_payments__order_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_payments__order_id IS 'An order''s payments: where order_id = $1.';
+
+
+--
 -- Name: ix_price_list_entries__list_product_qty; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2946,10 +3804,24 @@ CREATE INDEX ix_price_list_entries__list_product_qty ON public.price_list_entrie
 
 
 --
+-- Name: INDEX ix_price_list_entries__list_product_qty; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_price_list_entries__list_product_qty IS 'price_for(): a list''s product entry: where price_list_id = $1 and product_id = $2 and min_quantity <= $3.';
+
+
+--
 -- Name: ix_price_list_entries__list_variant_qty; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX ix_price_list_entries__list_variant_qty ON public.price_list_entries USING btree (price_list_id, variant_id, min_quantity) WHERE (variant_id IS NOT NULL);
+CREATE INDEX ix_price_list_entries__list_variant_qty ON public.price_list_entries USING btree (price_list_id, variant_id, min_quantity);
+
+
+--
+-- Name: INDEX ix_price_list_entries__list_variant_qty; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_price_list_entries__list_variant_qty IS 'price_for(): a list''s variant entry: where price_list_id = $1 and variant_id = $2 and min_quantity <= $3.';
 
 
 --
@@ -2960,10 +3832,24 @@ CREATE INDEX ix_price_list_entries__product_id ON public.price_list_entries USIN
 
 
 --
+-- Name: INDEX ix_price_list_entries__product_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_price_list_entries__product_id IS 'Foreign key to products: entries for a product across lists, and the cascade when it is deleted.';
+
+
+--
 -- Name: ix_price_list_entries__variant_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_price_list_entries__variant_id ON public.price_list_entries USING btree (variant_id);
+
+
+--
+-- Name: INDEX ix_price_list_entries__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_price_list_entries__variant_id IS 'Foreign key to product_variants: entries for a variant across lists, and the cascade when it is deleted.';
 
 
 --
@@ -2974,10 +3860,24 @@ CREATE INDEX ix_product_categories__category_id ON public.product_categories USI
 
 
 --
+-- Name: INDEX ix_product_categories__category_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_categories__category_id IS 'A category''s products: where category_id = $1 (product_id lookups use the primary key).';
+
+
+--
 -- Name: ix_product_documents__media_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_product_documents__media_id ON public.product_documents USING btree (media_id);
+
+
+--
+-- Name: INDEX ix_product_documents__media_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_documents__media_id IS 'Foreign key to media_objects: which products use a file, and the check when it is deleted.';
 
 
 --
@@ -2988,10 +3888,24 @@ CREATE INDEX ix_product_documents__product_id ON public.product_documents USING 
 
 
 --
+-- Name: INDEX ix_product_documents__product_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_documents__product_id IS 'A product''s documents: where product_id = $1 order by position.';
+
+
+--
 -- Name: ix_product_images__media_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_product_images__media_id ON public.product_images USING btree (media_id);
+
+
+--
+-- Name: INDEX ix_product_images__media_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_images__media_id IS 'Foreign key to media_objects: which products show a file, and the check when it is deleted.';
 
 
 --
@@ -3002,10 +3916,24 @@ CREATE INDEX ix_product_images__variant_id ON public.product_images USING btree 
 
 
 --
+-- Name: INDEX ix_product_images__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_images__variant_id IS 'A variant''s images: where variant_id = $1.';
+
+
+--
 -- Name: ix_product_specs__boolean; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_product_specs__boolean ON public.product_specs USING btree (spec_id, value_boolean) WHERE (value_boolean IS NOT NULL);
+
+
+--
+-- Name: INDEX ix_product_specs__boolean; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_specs__boolean IS 'Boolean spec filters: where spec_id = $1 and value_boolean = $2 (e.g. vegan = true).';
 
 
 --
@@ -3016,10 +3944,24 @@ CREATE INDEX ix_product_specs__number ON public.product_specs USING btree (spec_
 
 
 --
+-- Name: INDEX ix_product_specs__number; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_specs__number IS 'Numeric spec filters: where spec_id = $1 and value_number >= $2 (e.g. protein >= 20 g).';
+
+
+--
 -- Name: ix_product_specs__spec_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_product_specs__spec_id ON public.product_specs USING btree (spec_id);
+
+
+--
+-- Name: INDEX ix_product_specs__spec_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_specs__spec_id IS 'Foreign key to spec_definitions: the values of a spec, and the check when a definition is deleted.';
 
 
 --
@@ -3030,10 +3972,24 @@ CREATE INDEX ix_product_specs__text ON public.product_specs USING btree (spec_id
 
 
 --
+-- Name: INDEX ix_product_specs__text; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_specs__text IS 'Text and enum spec filters: where spec_id = $1 and value_text = $2 (e.g. certification = NSF).';
+
+
+--
 -- Name: ix_product_variants__product_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_product_variants__product_id ON public.product_variants USING btree (product_id);
+
+
+--
+-- Name: INDEX ix_product_variants__product_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_product_variants__product_id IS 'A product''s variants: where product_id = $1 order by position.';
 
 
 --
@@ -3044,10 +4000,24 @@ CREATE INDEX ix_products__brand_id_status ON public.products USING btree (brand_
 
 
 --
+-- Name: INDEX ix_products__brand_id_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_products__brand_id_status IS 'A brand''s products: where brand_id = $1 and status = ''active''.';
+
+
+--
 -- Name: ix_products__search; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_products__search ON public.products USING gin (search);
+
+
+--
+-- Name: INDEX ix_products__search; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_products__search IS 'Full-text catalog search: where search @@ catalog_search_query($1).';
 
 
 --
@@ -3058,10 +4028,24 @@ CREATE INDEX ix_products__status_release_date ON public.products USING btree (st
 
 
 --
+-- Name: INDEX ix_products__status_release_date; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_products__status_release_date IS 'New releases: where status = ''active'' order by release_date desc nulls last.';
+
+
+--
 -- Name: ix_products__status_retail_price; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_products__status_retail_price ON public.products USING btree (status, retail_price);
+
+
+--
+-- Name: INDEX ix_products__status_retail_price; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_products__status_retail_price IS 'Browsing by price: where status = ''active'' [and retail_price between $1 and $2] order by retail_price.';
 
 
 --
@@ -3072,10 +4056,24 @@ CREATE INDEX ix_refunds__created_by ON public.refunds USING btree (created_by);
 
 
 --
+-- Name: INDEX ix_refunds__created_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_refunds__created_by IS 'Foreign key to users: refunds made by a user, and the check when a user is deleted.';
+
+
+--
 -- Name: ix_refunds__order_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_refunds__order_id ON public.refunds USING btree (order_id);
+
+
+--
+-- Name: INDEX ix_refunds__order_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_refunds__order_id IS 'An order''s refunds: where order_id = $1.';
 
 
 --
@@ -3086,10 +4084,24 @@ CREATE INDEX ix_refunds__payment_id ON public.refunds USING btree (payment_id);
 
 
 --
+-- Name: INDEX ix_refunds__payment_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_refunds__payment_id IS 'A payment''s refunds: where payment_id = $1.';
+
+
+--
 -- Name: ix_rfq_events__actor_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_rfq_events__actor_id ON public.rfq_events USING btree (actor_id);
+
+
+--
+-- Name: INDEX ix_rfq_events__actor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_rfq_events__actor_id IS 'Foreign key to users: RFQ events by a user, and the check when a user is deleted.';
 
 
 --
@@ -3100,10 +4112,24 @@ CREATE INDEX ix_rfq_events__rfq_id ON public.rfq_events USING btree (rfq_id);
 
 
 --
+-- Name: INDEX ix_rfq_events__rfq_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_rfq_events__rfq_id IS 'An RFQ''s history: where rfq_id = $1.';
+
+
+--
 -- Name: ix_rfq_items__rfq_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_rfq_items__rfq_id ON public.rfq_items USING btree (rfq_id);
+
+
+--
+-- Name: INDEX ix_rfq_items__rfq_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_rfq_items__rfq_id IS 'An RFQ''s items: where rfq_id = $1.';
 
 
 --
@@ -3114,10 +4140,24 @@ CREATE INDEX ix_rfq_items__variant_id ON public.rfq_items USING btree (variant_i
 
 
 --
+-- Name: INDEX ix_rfq_items__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_rfq_items__variant_id IS 'RFQs asking for a variant: where variant_id = $1.';
+
+
+--
 -- Name: ix_rfqs__account_created; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_rfqs__account_created ON public.rfqs USING btree (account_id, created_at DESC);
+
+
+--
+-- Name: INDEX ix_rfqs__account_created; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_rfqs__account_created IS 'An account''s RFQs, newest first: where account_id = $1 order by created_at desc.';
 
 
 --
@@ -3128,10 +4168,24 @@ CREATE INDEX ix_rfqs__rep_status ON public.rfqs USING btree (assigned_rep_id, st
 
 
 --
+-- Name: INDEX ix_rfqs__rep_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_rfqs__rep_status IS 'A rep''s queue: where assigned_rep_id = $1 and status = ''submitted''.';
+
+
+--
 -- Name: ix_rfqs__requester_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_rfqs__requester_id ON public.rfqs USING btree (requester_id);
+
+
+--
+-- Name: INDEX ix_rfqs__requester_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_rfqs__requester_id IS 'RFQs a user asked for: where requester_id = $1.';
 
 
 --
@@ -3142,10 +4196,24 @@ CREATE INDEX ix_rfqs__status_priority_created ON public.rfqs USING btree (status
 
 
 --
+-- Name: INDEX ix_rfqs__status_priority_created; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_rfqs__status_priority_created IS 'The RFQ work queue: where status = $1 order by priority, created_at.';
+
+
+--
 -- Name: ix_shipment_items__order_item_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_shipment_items__order_item_id ON public.shipment_items USING btree (order_item_id);
+
+
+--
+-- Name: INDEX ix_shipment_items__order_item_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_shipment_items__order_item_id IS 'Shipments of an order item: where order_item_id = $1 (quantity shipped so far).';
 
 
 --
@@ -3156,10 +4224,24 @@ CREATE INDEX ix_shipment_items__vendor_id ON public.shipment_items USING btree (
 
 
 --
+-- Name: INDEX ix_shipment_items__vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_shipment_items__vendor_id IS 'A vendor''s shipment items (the RLS filter vendor_id = private.current_vendor_id()).';
+
+
+--
 -- Name: ix_shipments__location_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_shipments__location_id ON public.shipments USING btree (location_id);
+
+
+--
+-- Name: INDEX ix_shipments__location_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_shipments__location_id IS 'Shipments from a location: where location_id = $1.';
 
 
 --
@@ -3170,10 +4252,24 @@ CREATE INDEX ix_shipments__order_id ON public.shipments USING btree (order_id);
 
 
 --
+-- Name: INDEX ix_shipments__order_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_shipments__order_id IS 'An order''s shipments: where order_id = $1.';
+
+
+--
 -- Name: ix_shipments__tracking_number; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_shipments__tracking_number ON public.shipments USING btree (tracking_number) WHERE (tracking_number IS NOT NULL);
+
+
+--
+-- Name: INDEX ix_shipments__tracking_number; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_shipments__tracking_number IS 'Carrier updates: where tracking_number = $1.';
 
 
 --
@@ -3184,10 +4280,38 @@ CREATE INDEX ix_shipments__vendor_id_status ON public.shipments USING btree (ven
 
 
 --
+-- Name: INDEX ix_shipments__vendor_id_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_shipments__vendor_id_status IS 'A vendor''s shipments: where vendor_id = $1 [and status = $2].';
+
+
+--
 -- Name: ix_stock_alerts__acknowledged_by; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_alerts__acknowledged_by ON public.stock_alerts USING btree (acknowledged_by);
+
+
+--
+-- Name: INDEX ix_stock_alerts__acknowledged_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_alerts__acknowledged_by IS 'Foreign key to users: alerts acknowledged by a user, and the check when a user is deleted.';
+
+
+--
+-- Name: ix_stock_alerts__location_id; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_stock_alerts__location_id ON public.stock_alerts USING btree (location_id);
+
+
+--
+-- Name: INDEX ix_stock_alerts__location_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_alerts__location_id IS 'Alerts of a location; serves the foreign key (location_id, vendor_id) to stock_locations.';
 
 
 --
@@ -3198,10 +4322,24 @@ CREATE INDEX ix_stock_alerts__variant_id ON public.stock_alerts USING btree (var
 
 
 --
+-- Name: INDEX ix_stock_alerts__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_alerts__variant_id IS 'A variant''s alerts: where variant_id = $1.';
+
+
+--
 -- Name: ix_stock_alerts__vendor_id_opened_at; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_alerts__vendor_id_opened_at ON public.stock_alerts USING btree (vendor_id, opened_at);
+
+
+--
+-- Name: INDEX ix_stock_alerts__vendor_id_opened_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_alerts__vendor_id_opened_at IS 'A vendor''s alert list: where vendor_id = $1 order by opened_at.';
 
 
 --
@@ -3212,10 +4350,24 @@ CREATE INDEX ix_stock_count_lines__counted_by ON public.stock_count_lines USING 
 
 
 --
+-- Name: INDEX ix_stock_count_lines__counted_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_count_lines__counted_by IS 'Foreign key to users: lines counted by a user, and the check when a user is deleted.';
+
+
+--
 -- Name: ix_stock_count_lines__variant_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_count_lines__variant_id ON public.stock_count_lines USING btree (variant_id);
+
+
+--
+-- Name: INDEX ix_stock_count_lines__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_count_lines__variant_id IS 'A variant''s count lines: where variant_id = $1.';
 
 
 --
@@ -3226,10 +4378,24 @@ CREATE INDEX ix_stock_count_lines__vendor_id ON public.stock_count_lines USING b
 
 
 --
+-- Name: INDEX ix_stock_count_lines__vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_count_lines__vendor_id IS 'A vendor''s count lines (the RLS filter vendor_id = private.current_vendor_id()).';
+
+
+--
 -- Name: ix_stock_counts__location_id_status; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_counts__location_id_status ON public.stock_counts USING btree (location_id, status);
+
+
+--
+-- Name: INDEX ix_stock_counts__location_id_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_counts__location_id_status IS 'A location''s counts: where location_id = $1 and status = ''open''.';
 
 
 --
@@ -3240,10 +4406,24 @@ CREATE INDEX ix_stock_counts__opened_by ON public.stock_counts USING btree (open
 
 
 --
+-- Name: INDEX ix_stock_counts__opened_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_counts__opened_by IS 'Foreign key to users: counts opened by a user, and the check when a user is deleted.';
+
+
+--
 -- Name: ix_stock_counts__posted_by; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_counts__posted_by ON public.stock_counts USING btree (posted_by);
+
+
+--
+-- Name: INDEX ix_stock_counts__posted_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_counts__posted_by IS 'Foreign key to users: counts posted by a user, and the check when a user is deleted.';
 
 
 --
@@ -3254,10 +4434,24 @@ CREATE INDEX ix_stock_counts__vendor_id_status ON public.stock_counts USING btre
 
 
 --
+-- Name: INDEX ix_stock_counts__vendor_id_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_counts__vendor_id_status IS 'A vendor''s counts: where vendor_id = $1 [and status = $2].';
+
+
+--
 -- Name: ix_stock_levels__variant_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_levels__variant_id ON public.stock_levels USING btree (variant_id);
+
+
+--
+-- Name: INDEX ix_stock_levels__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_levels__variant_id IS 'Stock of a variant across locations: where variant_id = $1 (availability, allocation).';
 
 
 --
@@ -3268,10 +4462,24 @@ CREATE INDEX ix_stock_levels__vendor_id_variant_id ON public.stock_levels USING 
 
 
 --
+-- Name: INDEX ix_stock_levels__vendor_id_variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_levels__vendor_id_variant_id IS 'A vendor''s stock of a variant: where vendor_id = $1 and variant_id = $2 (reservation by vendor).';
+
+
+--
 -- Name: ix_stock_locations__vendor_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_locations__vendor_id ON public.stock_locations USING btree (vendor_id);
+
+
+--
+-- Name: INDEX ix_stock_locations__vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_locations__vendor_id IS 'A vendor''s locations: where vendor_id = $1 order by priority.';
 
 
 --
@@ -3282,10 +4490,24 @@ CREATE INDEX ix_stock_movements__actor_id ON public.stock_movements USING btree 
 
 
 --
+-- Name: INDEX ix_stock_movements__actor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_movements__actor_id IS 'Foreign key to users: movements made by a user, and the check when a user is deleted.';
+
+
+--
 -- Name: ix_stock_movements__location_variant_created; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_movements__location_variant_created ON public.stock_movements USING btree (location_id, variant_id, created_at);
+
+
+--
+-- Name: INDEX ix_stock_movements__location_variant_created; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_movements__location_variant_created IS 'The ledger of one location and variant: where location_id = $1 and variant_id = $2 order by created_at (ledger check).';
 
 
 --
@@ -3296,10 +4518,24 @@ CREATE INDEX ix_stock_movements__variant_id ON public.stock_movements USING btre
 
 
 --
+-- Name: INDEX ix_stock_movements__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_movements__variant_id IS 'A variant''s movements across locations: where variant_id = $1.';
+
+
+--
 -- Name: ix_stock_movements__vendor_id_created_at; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_movements__vendor_id_created_at ON public.stock_movements USING btree (vendor_id, created_at);
+
+
+--
+-- Name: INDEX ix_stock_movements__vendor_id_created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_movements__vendor_id_created_at IS 'A vendor''s movement history: where vendor_id = $1 order by created_at.';
 
 
 --
@@ -3310,10 +4546,24 @@ CREATE INDEX ix_stock_reservations__active_expires_at ON public.stock_reservatio
 
 
 --
+-- Name: INDEX ix_stock_reservations__active_expires_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_reservations__active_expires_at IS 'The expiry sweep: where status = ''active'' and expires_at < now().';
+
+
+--
 -- Name: ix_stock_reservations__created_by; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_reservations__created_by ON public.stock_reservations USING btree (created_by);
+
+
+--
+-- Name: INDEX ix_stock_reservations__created_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_reservations__created_by IS 'Foreign key to users: reservations made by a user, and the check when a user is deleted.';
 
 
 --
@@ -3324,10 +4574,24 @@ CREATE INDEX ix_stock_reservations__holder_id ON public.stock_reservations USING
 
 
 --
+-- Name: INDEX ix_stock_reservations__holder_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_reservations__holder_id IS 'The reservations of a cart or order: where holder_id = $1 (release, commit).';
+
+
+--
 -- Name: ix_stock_reservations__location_id_variant_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_reservations__location_id_variant_id ON public.stock_reservations USING btree (location_id, variant_id);
+
+
+--
+-- Name: INDEX ix_stock_reservations__location_id_variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_reservations__location_id_variant_id IS 'The reservations at one location and variant: where location_id = $1 and variant_id = $2.';
 
 
 --
@@ -3338,10 +4602,24 @@ CREATE INDEX ix_stock_reservations__variant_id ON public.stock_reservations USIN
 
 
 --
+-- Name: INDEX ix_stock_reservations__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_reservations__variant_id IS 'A variant''s reservations: where variant_id = $1.';
+
+
+--
 -- Name: ix_stock_reservations__vendor_id_status; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_stock_reservations__vendor_id_status ON public.stock_reservations USING btree (vendor_id, status);
+
+
+--
+-- Name: INDEX ix_stock_reservations__vendor_id_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_stock_reservations__vendor_id_status IS 'A vendor''s reservations: where vendor_id = $1 [and status = $2].';
 
 
 --
@@ -3352,10 +4630,24 @@ CREATE INDEX ix_sync_log__entity_external_id ON public.sync_log USING btree (ent
 
 
 --
+-- Name: INDEX ix_sync_log__entity_external_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_sync_log__entity_external_id IS 'The sync history of one external record: where entity = $1 and external_id = $2.';
+
+
+--
 -- Name: ix_sync_log__run_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_sync_log__run_id ON public.sync_log USING btree (run_id);
+
+
+--
+-- Name: INDEX ix_sync_log__run_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_sync_log__run_id IS 'The log of a run: where run_id = $1.';
 
 
 --
@@ -3366,10 +4658,24 @@ CREATE INDEX ix_users__vendor_id ON public.users USING btree (vendor_id);
 
 
 --
+-- Name: INDEX ix_users__vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_users__vendor_id IS 'A vendor''s staff: where vendor_id = $1 (private.visible_user_ids()).';
+
+
+--
 -- Name: ix_volume_discounts__brand_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_volume_discounts__brand_id ON public.volume_discounts USING btree (brand_id);
+
+
+--
+-- Name: INDEX ix_volume_discounts__brand_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_volume_discounts__brand_id IS 'Volume discounts of a brand: where brand_id = $1 (price_for()).';
 
 
 --
@@ -3380,10 +4686,24 @@ CREATE INDEX ix_volume_discounts__category_id ON public.volume_discounts USING b
 
 
 --
+-- Name: INDEX ix_volume_discounts__category_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_volume_discounts__category_id IS 'Volume discounts of a category: where category_id = $1 (price_for()).';
+
+
+--
 -- Name: ix_volume_discounts__product_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX ix_volume_discounts__product_id ON public.volume_discounts USING btree (product_id);
+
+
+--
+-- Name: INDEX ix_volume_discounts__product_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_volume_discounts__product_id IS 'Volume discounts of a product: where product_id = $1 (price_for()).';
 
 
 --
@@ -3394,10 +4714,38 @@ CREATE INDEX ix_volume_discounts__variant_id ON public.volume_discounts USING bt
 
 
 --
+-- Name: INDEX ix_volume_discounts__variant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.ix_volume_discounts__variant_id IS 'Volume discounts of a variant: where variant_id = $1 (price_for()).';
+
+
+--
+-- Name: INDEX uq_accounts__legacy_dealer_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_accounts__legacy_dealer_id IS 'Guarantees one account per legacy dealer id; the migration looks accounts up by it.';
+
+
+--
+-- Name: INDEX uq_accounts__shopify_customer_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_accounts__shopify_customer_id IS 'Guarantees one account per Shopify customer; Shopify imports look accounts up by it.';
+
+
+--
 -- Name: uq_addresses__default_billing; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX uq_addresses__default_billing ON public.addresses USING btree (COALESCE(user_id, account_id)) WHERE is_default_billing;
+
+
+--
+-- Name: INDEX uq_addresses__default_billing; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_addresses__default_billing IS 'Guarantees at most one default billing address per owner (user or account).';
 
 
 --
@@ -3408,10 +4756,38 @@ CREATE UNIQUE INDEX uq_addresses__default_shipping ON public.addresses USING btr
 
 
 --
+-- Name: INDEX uq_addresses__default_shipping; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_addresses__default_shipping IS 'Guarantees at most one default shipping address per owner (user or account).';
+
+
+--
 -- Name: uq_brands__name_lower; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX uq_brands__name_lower ON public.brands USING btree (lower(name));
+
+
+--
+-- Name: INDEX uq_brands__name_lower; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_brands__name_lower IS 'Guarantees brand names unique case-insensitively; imports match brands by lower(name) = lower($1).';
+
+
+--
+-- Name: INDEX uq_brands__slug; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_brands__slug IS 'Guarantees unique brand slugs; brand pages look brands up by slug = $1.';
+
+
+--
+-- Name: INDEX uq_cart_items__cart_id_offer_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_cart_items__cart_id_offer_id IS 'Guarantees one line per offer in a cart; serves a cart''s lines: where cart_id = $1.';
 
 
 --
@@ -3422,10 +4798,94 @@ CREATE UNIQUE INDEX uq_carts__one_active ON public.carts USING btree (user_id, C
 
 
 --
+-- Name: INDEX uq_carts__one_active; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_carts__one_active IS 'Guarantees one active cart per user and account context; finds it: where user_id = $1 and status = ''active''.';
+
+
+--
+-- Name: INDEX uq_categories__path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_categories__path IS 'Guarantees unique category paths (siblings have distinct slugs); looks categories up by path = $1.';
+
+
+--
+-- Name: INDEX uq_external_refs__source_entity_entity_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_external_refs__source_entity_entity_id IS 'Guarantees one external id per source for each of our rows.';
+
+
+--
+-- Name: INDEX uq_external_refs__source_external_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_external_refs__source_external_id IS 'Guarantees one row per external id and source: the key of idempotent upserts (where source = $1 and external_id = $2).';
+
+
+--
+-- Name: INDEX uq_media_objects__bucket_key; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_media_objects__bucket_key IS 'Guarantees one object per bucket and key; serves file lookups by (bucket, key).';
+
+
+--
+-- Name: INDEX uq_offers__id_vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_offers__id_vendor_id IS 'Target of the (offer_id, vendor_id) foreign keys that keep an order item''s vendor equal to its offer''s.';
+
+
+--
+-- Name: INDEX uq_offers__vendor_id_variant_id_condition; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_offers__vendor_id_variant_id_condition IS 'Guarantees one offer per vendor, variant and condition; vendors upsert offers on it.';
+
+
+--
+-- Name: INDEX uq_order_items__id_vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_order_items__id_vendor_id IS 'Target of the (order_item_id, vendor_id) foreign key that keeps a shipment item''s vendor equal to its order item''s.';
+
+
+--
+-- Name: INDEX uq_orders__legacy_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_orders__legacy_id IS 'Guarantees one order per legacy order id; the migration looks orders up by it.';
+
+
+--
+-- Name: INDEX uq_orders__number; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_orders__number IS 'Guarantees unique order numbers; serves lookups by number = $1 (EM-2026-000001).';
+
+
+--
 -- Name: uq_orders__rfq_id; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX uq_orders__rfq_id ON public.orders USING btree (rfq_id) WHERE (rfq_id IS NOT NULL);
+
+
+--
+-- Name: INDEX uq_orders__rfq_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_orders__rfq_id IS 'Guarantees an accepted quote converts to one order, once; finds the order of an RFQ.';
+
+
+--
+-- Name: INDEX uq_payments__idempotency_key; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_payments__idempotency_key IS 'Guarantees one payment per idempotency key: a retried payment request finds the first one.';
 
 
 --
@@ -3436,10 +4896,45 @@ CREATE UNIQUE INDEX uq_payments__provider_reference ON public.payments USING btr
 
 
 --
+-- Name: INDEX uq_payments__provider_reference; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_payments__provider_reference IS 'Guarantees one payment per provider reference; provider webhooks look payments up by it.';
+
+
+--
+-- Name: INDEX uq_product_images__product_id_position; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_product_images__product_id_position IS 'Guarantees one image per product and position; serves a product''s gallery: where product_id = $1 order by position.';
+
+
+--
 -- Name: uq_product_variants__product_option; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX uq_product_variants__product_option ON public.product_variants USING btree (product_id, COALESCE(size_label, ''::text), options);
+
+
+--
+-- Name: INDEX uq_product_variants__product_option; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_product_variants__product_option IS 'Guarantees one variant per product and option combination (size label and options).';
+
+
+--
+-- Name: INDEX uq_product_variants__sku; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_product_variants__sku IS 'Guarantees unique SKUs; imports, carts and orders look variants up by sku = $1.';
+
+
+--
+-- Name: INDEX uq_products__slug; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_products__slug IS 'Guarantees unique product slugs; product pages look products up by slug = $1.';
 
 
 --
@@ -3450,10 +4945,73 @@ CREATE UNIQUE INDEX uq_products__source_source_id ON public.products USING btree
 
 
 --
+-- Name: INDEX uq_products__source_source_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_products__source_source_id IS 'Guarantees one product per source record; imports upsert on (source, source_id).';
+
+
+--
+-- Name: INDEX uq_products__style_code; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_products__style_code IS 'Guarantees one product per style code (e.g. DD1391-100); serves lookups by style_code = $1.';
+
+
+--
+-- Name: INDEX uq_rfqs__number; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_rfqs__number IS 'Guarantees unique RFQ numbers; serves lookups by number = $1 (RFQ-2026-000001).';
+
+
+--
+-- Name: INDEX uq_shipments__id_vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_shipments__id_vendor_id IS 'Target of the (shipment_id, vendor_id) foreign key that keeps a shipment item''s vendor equal to its shipment''s.';
+
+
+--
+-- Name: INDEX uq_spec_definitions__key; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_spec_definitions__key IS 'Guarantees unique spec keys; filters look definitions up by key = $1.';
+
+
+--
 -- Name: uq_stock_alerts__open; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX uq_stock_alerts__open ON public.stock_alerts USING btree (location_id, variant_id, kind) WHERE (resolved_at IS NULL);
+
+
+--
+-- Name: INDEX uq_stock_alerts__open; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_stock_alerts__open IS 'Guarantees at most one open alert per location, variant and kind; serves where resolved_at is null lookups.';
+
+
+--
+-- Name: INDEX uq_stock_counts__id_vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_stock_counts__id_vendor_id IS 'Target of the (count_id, vendor_id) foreign key that keeps a count line''s vendor equal to its count''s.';
+
+
+--
+-- Name: INDEX uq_stock_locations__id_vendor_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_stock_locations__id_vendor_id IS 'Target of the (location_id, vendor_id) foreign keys that keep a stock row''s vendor equal to its location''s.';
+
+
+--
+-- Name: INDEX uq_stock_locations__vendor_id_code; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_stock_locations__vendor_id_code IS 'Guarantees location codes unique per vendor; looks locations up by vendor_id = $1 and code = $2.';
 
 
 --
@@ -3464,6 +5022,13 @@ CREATE UNIQUE INDEX uq_stock_reservations__idempotency_key ON public.stock_reser
 
 
 --
+-- Name: INDEX uq_stock_reservations__idempotency_key; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_stock_reservations__idempotency_key IS 'Guarantees one reservation per idempotency key: a retried stock_reserve finds the first one.';
+
+
+--
 -- Name: uq_users__email_lower; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3471,10 +5036,38 @@ CREATE UNIQUE INDEX uq_users__email_lower ON public.users USING btree (lower(ema
 
 
 --
+-- Name: INDEX uq_users__email_lower; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_users__email_lower IS 'Guarantees emails unique case-insensitively; sign-in looks users up by lower(email) = lower($1).';
+
+
+--
 -- Name: uq_vendors__one_house; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX uq_vendors__one_house ON public.vendors USING btree ((true)) WHERE is_house;
+
+
+--
+-- Name: INDEX uq_vendors__one_house; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_vendors__one_house IS 'Guarantees at most one house vendor (the store itself).';
+
+
+--
+-- Name: INDEX uq_vendors__slug; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_vendors__slug IS 'Guarantees unique vendor slugs; storefront URLs look vendors up by slug = $1.';
+
+
+--
+-- Name: INDEX uq_webhook_receipts__source_event_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.uq_webhook_receipts__source_event_id IS 'Guarantees each webhook delivery is processed once: a replay of (source, event_id) conflicts.';
 
 
 --
@@ -3866,7 +5459,7 @@ CREATE TRIGGER tg_brands__reindex_products AFTER UPDATE OF name ON public.brands
 -- Name: categories tg_categories__move_subtree; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER tg_categories__move_subtree AFTER UPDATE OF path ON public.categories FOR EACH ROW WHEN ((old.path IS DISTINCT FROM new.path)) EXECUTE FUNCTION private.tg_categories__move_subtree();
+CREATE TRIGGER tg_categories__move_subtree AFTER UPDATE ON public.categories FOR EACH ROW WHEN ((old.path IS DISTINCT FROM new.path)) EXECUTE FUNCTION private.tg_categories__move_subtree();
 
 
 --
@@ -5030,10 +6623,10 @@ CREATE POLICY delete_owner ON public.carts FOR DELETE TO authenticated USING (((
 
 
 --
--- Name: rfq_items delete_rfq_visible; Type: POLICY; Schema: public; Owner: -
+-- Name: rfq_items delete_rfq_worker; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY delete_rfq_visible ON public.rfq_items FOR DELETE TO authenticated USING (( SELECT private.can_see_rfq(rfq_items.rfq_id) AS can_see_rfq));
+CREATE POLICY delete_rfq_worker ON public.rfq_items FOR DELETE TO authenticated USING (( SELECT private.can_work_on_rfq(rfq_items.rfq_id) AS can_work_on_rfq));
 
 
 --
@@ -5120,10 +6713,10 @@ CREATE POLICY insert_rep ON public.account_notes FOR INSERT TO authenticated WIT
 
 
 --
--- Name: rfq_items insert_rfq_visible; Type: POLICY; Schema: public; Owner: -
+-- Name: rfq_items insert_rfq_worker; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY insert_rfq_visible ON public.rfq_items FOR INSERT TO authenticated WITH CHECK (( SELECT private.can_see_rfq(rfq_items.rfq_id) AS can_see_rfq));
+CREATE POLICY insert_rfq_worker ON public.rfq_items FOR INSERT TO authenticated WITH CHECK (( SELECT private.can_work_on_rfq(rfq_items.rfq_id) AS can_work_on_rfq));
 
 
 --
@@ -5296,7 +6889,7 @@ ALTER TABLE public.rfqs ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY select_active ON public.offers FOR SELECT TO anon, authenticated USING (((status = 'active'::text) AND (EXISTS ( SELECT 1
    FROM public.vendors v
-  WHERE ((v.id = offers.vendor_id) AND (v.status = 'active'::text))))));
+  WHERE ((v.id = offers.vendor_id) AND (v.status = 'active'::text)))) AND private.variant_is_listed(variant_id)));
 
 
 --
@@ -5880,10 +7473,10 @@ CREATE POLICY update_owner ON public.carts FOR UPDATE TO authenticated USING (((
 
 
 --
--- Name: rfq_items update_rfq_visible; Type: POLICY; Schema: public; Owner: -
+-- Name: rfq_items update_rfq_worker; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY update_rfq_visible ON public.rfq_items FOR UPDATE TO authenticated USING (( SELECT private.can_see_rfq(rfq_items.rfq_id) AS can_see_rfq)) WITH CHECK (( SELECT private.can_see_rfq(rfq_items.rfq_id) AS can_see_rfq));
+CREATE POLICY update_rfq_worker ON public.rfq_items FOR UPDATE TO authenticated USING (( SELECT private.can_work_on_rfq(rfq_items.rfq_id) AS can_work_on_rfq)) WITH CHECK (( SELECT private.can_work_on_rfq(rfq_items.rfq_id) AS can_work_on_rfq));
 
 
 --
@@ -6030,6 +7623,24 @@ GRANT ALL ON FUNCTION private.can_see_rfq(p_rfq_id uuid) TO service_role;
 
 
 --
+-- Name: FUNCTION can_work_on_rfq(p_rfq_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.can_work_on_rfq(p_rfq_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.can_work_on_rfq(p_rfq_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.can_work_on_rfq(p_rfq_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION colorway_terms(p_colorway text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.colorway_terms(p_colorway text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.colorway_terms(p_colorway text) TO authenticated;
+GRANT ALL ON FUNCTION private.colorway_terms(p_colorway text) TO service_role;
+
+
+--
 -- Name: FUNCTION current_app_role(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -6114,6 +7725,8 @@ GRANT ALL ON FUNCTION private.member_account_ids() TO service_role;
 --
 
 REVOKE ALL ON FUNCTION private.next_document_number(p_prefix text, p_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.next_document_number(p_prefix text, p_at timestamp with time zone) TO service_role;
+GRANT ALL ON FUNCTION private.next_document_number(p_prefix text, p_at timestamp with time zone) TO authenticated;
 
 
 --
@@ -6121,6 +7734,7 @@ REVOKE ALL ON FUNCTION private.next_document_number(p_prefix text, p_at timestam
 --
 
 REVOKE ALL ON FUNCTION private.order_transition_allowed(p_from text, p_to text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.order_transition_allowed(p_from text, p_to text) TO service_role;
 
 
 --
@@ -6138,6 +7752,8 @@ GRANT ALL ON FUNCTION private.owner_account_ids() TO service_role;
 --
 
 REVOKE ALL ON FUNCTION private.product_search_document(p_title text, p_brand text, p_model text, p_style_code text, p_colorway text, p_description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.product_search_document(p_title text, p_brand text, p_model text, p_style_code text, p_colorway text, p_description text) TO authenticated;
+GRANT ALL ON FUNCTION private.product_search_document(p_title text, p_brand text, p_model text, p_style_code text, p_colorway text, p_description text) TO service_role;
 
 
 --
@@ -6155,6 +7771,8 @@ GRANT ALL ON FUNCTION private.rep_account_ids() TO service_role;
 --
 
 REVOKE ALL ON FUNCTION private.rfq_transition_allowed(p_from text, p_to text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.rfq_transition_allowed(p_from text, p_to text) TO authenticated;
+GRANT ALL ON FUNCTION private.rfq_transition_allowed(p_from text, p_to text) TO service_role;
 
 
 --
@@ -6162,6 +7780,8 @@ REVOKE ALL ON FUNCTION private.rfq_transition_allowed(p_from text, p_to text) FR
 --
 
 REVOKE ALL ON FUNCTION private.style_code_terms(p_style_code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.style_code_terms(p_style_code text) TO authenticated;
+GRANT ALL ON FUNCTION private.style_code_terms(p_style_code text) TO service_role;
 
 
 --
@@ -6274,6 +7894,16 @@ REVOKE ALL ON FUNCTION private.tg_rfqs__events() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.tg_users__self_insert() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION variant_is_listed(p_variant_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.variant_is_listed(p_variant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.variant_is_listed(p_variant_id uuid) TO anon;
+GRANT ALL ON FUNCTION private.variant_is_listed(p_variant_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.variant_is_listed(p_variant_id uuid) TO service_role;
 
 
 --
@@ -6901,6 +8531,13 @@ GRANT INSERT(name),UPDATE(name) ON TABLE public.categories TO authenticated;
 --
 
 GRANT INSERT(slug),UPDATE(slug) ON TABLE public.categories TO authenticated;
+
+
+--
+-- Name: COLUMN categories.path; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(path) ON TABLE public.categories TO authenticated;
 
 
 --
@@ -8293,8 +9930,7 @@ GRANT INSERT(phone),UPDATE(phone) ON TABLE public.users TO authenticated;
 -- Name: TABLE vendors; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT ON TABLE public.vendors TO anon;
-GRANT SELECT,DELETE ON TABLE public.vendors TO authenticated;
+GRANT DELETE ON TABLE public.vendors TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.vendors TO service_role;
 
 
@@ -8302,28 +9938,32 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.vendors TO service_role;
 -- Name: COLUMN vendors.id; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(id) ON TABLE public.vendors TO authenticated;
+GRANT SELECT(id) ON TABLE public.vendors TO anon;
+GRANT SELECT(id),INSERT(id) ON TABLE public.vendors TO authenticated;
 
 
 --
 -- Name: COLUMN vendors.name; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE public.vendors TO authenticated;
+GRANT SELECT(name) ON TABLE public.vendors TO anon;
+GRANT SELECT(name),INSERT(name),UPDATE(name) ON TABLE public.vendors TO authenticated;
 
 
 --
 -- Name: COLUMN vendors.slug; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(slug),UPDATE(slug) ON TABLE public.vendors TO authenticated;
+GRANT SELECT(slug) ON TABLE public.vendors TO anon;
+GRANT SELECT(slug),INSERT(slug),UPDATE(slug) ON TABLE public.vendors TO authenticated;
 
 
 --
 -- Name: COLUMN vendors.status; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(status),UPDATE(status) ON TABLE public.vendors TO authenticated;
+GRANT SELECT(status) ON TABLE public.vendors TO anon;
+GRANT SELECT(status),INSERT(status),UPDATE(status) ON TABLE public.vendors TO authenticated;
 
 
 --
@@ -8337,7 +9977,8 @@ GRANT INSERT(commission_rate),UPDATE(commission_rate) ON TABLE public.vendors TO
 -- Name: COLUMN vendors.is_house; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(is_house),UPDATE(is_house) ON TABLE public.vendors TO authenticated;
+GRANT SELECT(is_house) ON TABLE public.vendors TO anon;
+GRANT SELECT(is_house),INSERT(is_house),UPDATE(is_house) ON TABLE public.vendors TO authenticated;
 
 
 --
@@ -8358,28 +9999,48 @@ GRANT INSERT(contact_phone),UPDATE(contact_phone) ON TABLE public.vendors TO aut
 -- Name: COLUMN vendors.country; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(country),UPDATE(country) ON TABLE public.vendors TO authenticated;
+GRANT SELECT(country) ON TABLE public.vendors TO anon;
+GRANT SELECT(country),INSERT(country),UPDATE(country) ON TABLE public.vendors TO authenticated;
 
 
 --
 -- Name: COLUMN vendors.default_currency; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(default_currency),UPDATE(default_currency) ON TABLE public.vendors TO authenticated;
+GRANT SELECT(default_currency) ON TABLE public.vendors TO anon;
+GRANT SELECT(default_currency),INSERT(default_currency),UPDATE(default_currency) ON TABLE public.vendors TO authenticated;
 
 
 --
 -- Name: COLUMN vendors.ships_within_days; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(ships_within_days),UPDATE(ships_within_days) ON TABLE public.vendors TO authenticated;
+GRANT SELECT(ships_within_days) ON TABLE public.vendors TO anon;
+GRANT SELECT(ships_within_days),INSERT(ships_within_days),UPDATE(ships_within_days) ON TABLE public.vendors TO authenticated;
 
 
 --
 -- Name: COLUMN vendors.accepts_returns; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(accepts_returns),UPDATE(accepts_returns) ON TABLE public.vendors TO authenticated;
+GRANT SELECT(accepts_returns) ON TABLE public.vendors TO anon;
+GRANT SELECT(accepts_returns),INSERT(accepts_returns),UPDATE(accepts_returns) ON TABLE public.vendors TO authenticated;
+
+
+--
+-- Name: COLUMN vendors.created_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE public.vendors TO anon;
+GRANT SELECT(created_at) ON TABLE public.vendors TO authenticated;
+
+
+--
+-- Name: COLUMN vendors.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_at) ON TABLE public.vendors TO anon;
+GRANT SELECT(updated_at) ON TABLE public.vendors TO authenticated;
 
 
 --
@@ -8397,6 +10058,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.variant_availability TO servic
 
 GRANT SELECT ON TABLE public.vendor_orders TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.vendor_orders TO service_role;
+
+
+--
+-- Name: TABLE vendor_settings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.vendor_settings TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.vendor_settings TO service_role;
 
 
 --

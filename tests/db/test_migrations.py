@@ -26,8 +26,15 @@ def test_upgrade_downgrade_upgrade_leaves_an_identical_schema(fresh_db: Database
     assert "credentials" not in at_base  # the downgrade really removed things
 
 
-def test_committed_schema_snapshot_is_the_schema_of_head(fresh_db: Database) -> None:
+def test_committed_schema_snapshot_is_the_schema_of_head(
+    fresh_db: Database, server: Server
+) -> None:
     # Regenerate with: emporium db snapshot (on a database at head)
+    if server.major() != 16:
+        # The snapshot is pg_dump's view of a PostgreSQL 16 server (the embedded one, which CI
+        # always runs); other majors print view bodies differently. The round-trip test still
+        # proves the migrations on every server.
+        pytest.skip("the committed snapshot is defined on PostgreSQL 16")
     assert SNAPSHOT.exists(), "schema/snapshot.sql is missing: run `emporium db snapshot`"
     assert schema_dump(fresh_db.admin_dsn) == SNAPSHOT.read_text(), (
         "schema/snapshot.sql is stale: run `emporium db snapshot` and commit it"

@@ -55,13 +55,24 @@ vendors = Table(
     CheckConstraint("btrim(name) <> ''", name="name_present"),
     # One house vendor at most: the store itself, which also sells.
     Index("uq_vendors__one_house", text("(true)"), unique=True, postgresql_where=text("is_house")),
+    comment=(
+        "Sellers on the marketplace, the store itself included (is_house). Slug unique, at most "
+        "one house vendor; status, commission rate and slug are changed only by admins."
+    ),
 )
 
 users = Table(
     "users",
     metadata,
     # The auth user's id (Supabase auth.users.id, or private.credentials.user_id standalone).
-    Column("id", Uuid, primary_key=True),
+    Column(
+        "id",
+        Uuid,
+        primary_key=True,
+        comment=(
+            "The auth user's id: Supabase auth.users.id, or private.credentials.user_id standalone."
+        ),
+    ),
     Column("email", Text, nullable=False),
     Column("full_name", Text),
     *state("role", USER_ROLES, "customer"),
@@ -79,6 +90,10 @@ users = Table(
         "email = btrim(email) and email ~ '^[^@[:space:]]+@[^@[:space:]]+$'", name="email_format"
     ),
     Index("uq_users__email_lower", func.lower(text("email")), unique=True),
+    comment=(
+        "One row per auth user (id = the auth user's id): profile and app role. Email unique "
+        "case-insensitively; vendor staff, and only they, have a vendor_id and a vendor_role."
+    ),
 )
 
 accounts = Table(
@@ -103,6 +118,10 @@ accounts = Table(
     CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso"),
     CheckConstraint("btrim(name) <> ''", name="name_present"),
     Index(None, "status", "tier"),
+    comment=(
+        "B2B customers (dealers, pros, retailers, distributors) with tier, credit terms and an "
+        "assigned rep. rep_id must be a user with role rep (trigger); external ids are unique."
+    ),
 )
 
 account_members = Table(
@@ -114,6 +133,10 @@ account_members = Table(
     created_at(),
     PrimaryKeyConstraint("account_id", "user_id"),
     one_of("role", MEMBER_ROLES),
+    comment=(
+        "Who belongs to a B2B account and as what: owner, buyer or viewer. One row per account "
+        "and user; owners and buyers buy for the account, viewers only read."
+    ),
 )
 
 account_notes = Table(
@@ -125,6 +148,10 @@ account_notes = Table(
     Column("body", Text, nullable=False),
     *timestamps(),
     CheckConstraint("btrim(body) <> ''", name="body_present"),
+    comment=(
+        "Notes on a B2B account written by its rep or an admin. Never empty; deleted with the "
+        "account."
+    ),
 )
 
 addresses = Table(
@@ -159,6 +186,10 @@ addresses = Table(
         text("coalesce(user_id, account_id)"),
         unique=True,
         postgresql_where=text("is_default_billing"),
+    ),
+    comment=(
+        "Postal addresses owned by exactly one user or one account. At most one default shipping "
+        "and one default billing address per owner."
     ),
 )
 

@@ -47,6 +47,10 @@ brands = Table(
     *timestamps(),
     CheckConstraint("slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'", name="slug_format"),
     Index("uq_brands__name_lower", text("lower(name)"), unique=True),
+    comment=(
+        "Product brands. Slug unique and name unique case-insensitively; renaming a brand "
+        "re-indexes the search documents of its products."
+    ),
 )
 
 categories = Table(
@@ -57,13 +61,23 @@ categories = Table(
     Column("name", Text, nullable=False),
     Column("slug", Text, nullable=False),
     # Materialized by trigger: the slugs from the root, joined by '/' (e.g. footwear/sneakers).
-    Column("path", Text, nullable=False, server_default=text("''")),
+    Column(
+        "path",
+        Text,
+        nullable=False,
+        server_default=text("''"),
+        comment="The slugs from the root joined by '/' (footwear/sneakers), kept by trigger.",
+    ),
     Column("position", Integer, nullable=False, server_default=text("0")),
     *timestamps(),
     CheckConstraint("slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'", name="slug_format"),
     CheckConstraint("parent_id <> id", name="not_own_parent"),
     UniqueConstraint("path"),
     Index("ix_categories__path_prefix", "path", postgresql_ops={"path": "text_pattern_ops"}),
+    comment=(
+        "The category tree: parent_id plus the materialized slug path (footwear/sneakers) kept by "
+        "trigger. Path unique; a category can't move under itself."
+    ),
 )
 
 products = Table(
@@ -75,7 +89,12 @@ products = Table(
     fk("brand_id", "brands.id", ondelete="RESTRICT", nullable=True, index=False),
     Column("model", Text),
     # The sneaker SKU, e.g. DD1391-100: trimmed and upper-case (CHECK), unique when present.
-    Column("style_code", Text, unique=True),
+    Column(
+        "style_code",
+        Text,
+        unique=True,
+        comment="The sneaker SKU (DD1391-100): trimmed and upper-case, unique when present.",
+    ),
     Column("colorway", Text),
     Column("gender", Text),
     Column("release_date", Date),
@@ -86,9 +105,18 @@ products = Table(
     *state("status", PRODUCT_STATUSES, "draft"),
     *state("source", PRODUCT_SOURCES, "manual"),
     Column("source_id", Text),
-    Column("source_payload", JSONB),
+    Column("source_payload", JSONB, comment="The raw record from the source, as received."),
     # Kept by trigger from title, brand, model, style code, colorway, description.
-    Column("search", TSVECTOR, nullable=False, server_default=text("''::tsvector")),
+    Column(
+        "search",
+        TSVECTOR,
+        nullable=False,
+        server_default=text("''::tsvector"),
+        comment=(
+            "The full-text document (brand, title, style code, model, colorway, description), "
+            "kept by trigger."
+        ),
+    ),
     *timestamps(),
     one_of("gender", GENDERS),
     CheckConstraint(
@@ -109,6 +137,10 @@ products = Table(
     Index("ix_products__status_release_date", "status", text("release_date desc nulls last")),
     Index("ix_products__status_retail_price", "status", "retail_price"),
     Index("ix_products__search", "search", postgresql_using="gin"),
+    comment=(
+        "Catalog products with their source record (KicksDB, Shopify, manual, legacy). Slug "
+        "unique; style_code upper-case and unique when present; search kept by trigger."
+    ),
 )
 
 product_categories = Table(
@@ -117,6 +149,9 @@ product_categories = Table(
     fk("product_id", "products.id", ondelete="CASCADE", index=False),
     fk("category_id", "categories.id", ondelete="CASCADE"),
     PrimaryKeyConstraint("product_id", "category_id"),
+    comment=(
+        "The categories a product is listed in (many to many). One row per product and category."
+    ),
 )
 
 product_variants = Table(
@@ -128,7 +163,13 @@ product_variants = Table(
     Column("size_label", Text),
     Column("size_us", Numeric(4, 1)),
     # Other option axes: flavour, pack size, handing, door thickness ...
-    Column("options", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    Column(
+        "options",
+        JSONB,
+        nullable=False,
+        server_default=text("'{}'::jsonb"),
+        comment="Option axes besides size (flavour, pack size, handing ...) as a JSON object.",
+    ),
     Column("gtin", Text),
     Column("weight_grams", Integer),
     *state("status", ("active", "inactive"), "active"),
@@ -145,6 +186,10 @@ product_variants = Table(
         text("coalesce(size_label, '')"),
         "options",
         unique=True,
+    ),
+    comment=(
+        "The sellable units of a product: size and other option axes, GTIN, weight. SKU unique; "
+        "one variant per product and option combination."
     ),
 )
 
@@ -163,6 +208,10 @@ spec_definitions = Table(
     one_of("type", SPEC_TYPES),
     CheckConstraint("key ~ '^[a-z][a-z0-9_]*$'", name="key_format"),
     CheckConstraint("(type = 'enum') = (enum_values is not null)", name="enum_has_values"),
+    comment=(
+        "Technical specification keys (protein, voltage, certification ...) with type, unit and "
+        "allowed values. Key unique; enum specs list their values."
+    ),
 )
 
 product_specs = Table(
@@ -194,6 +243,10 @@ product_specs = Table(
         "value_boolean",
         postgresql_where=text("value_boolean is not null"),
     ),
+    comment=(
+        "A product's specification values, one typed column each. Exactly one value per product "
+        "and spec, in the column its definition's type names (trigger)."
+    ),
 )
 
 product_images = Table(
@@ -208,6 +261,10 @@ product_images = Table(
     created_at(),
     UniqueConstraint("product_id", "position"),
     CheckConstraint("position >= 0", name="position_positive"),
+    comment=(
+        "Images of a product (or of one variant), pointing at stored media. One image per product "
+        "and position."
+    ),
 )
 
 product_documents = Table(
@@ -222,6 +279,10 @@ product_documents = Table(
     Column("position", Integer, nullable=False, server_default=text("0")),
     created_at(),
     one_of("kind", DOCUMENT_KINDS),
+    comment=(
+        "Documents of a product (spec sheets, safety data sheets, certificates, manuals), "
+        "pointing at stored media."
+    ),
 )
 
 offers = Table(
@@ -245,12 +306,16 @@ offers = Table(
     CheckConstraint("min_order_qty >= 1", name="min_order_qty_positive"),
     CheckConstraint("pack_size >= 1", name="pack_size_positive"),
     Index(
+        # not partial: it also serves the foreign key to product_variants
         "ix_offers__variant_id_price",
         "variant_id",
         "price",
-        postgresql_where=text("status = 'active'"),
     ),
     Index(None, "vendor_id", "status"),
+    comment=(
+        "What a vendor sells: a variant in a condition at a price. One offer per vendor, variant "
+        "and condition; stock lives at the vendor's locations, the offer is the price."
+    ),
 )
 
 __all__ = ["Date", "ForeignKeyConstraint"]

@@ -74,6 +74,7 @@ def fk(
     ondelete: str,
     nullable: bool = False,
     index: bool = True,
+    comment: str | None = None,
 ) -> Column[Any]:
     """A uuid foreign key, indexed by default (every FK is indexed: DOMAIN.md)."""
     return Column(
@@ -82,6 +83,7 @@ def fk(
         ForeignKey(target, ondelete=ondelete),
         nullable=nullable,
         index=index,
+        comment=comment,
     )
 
 

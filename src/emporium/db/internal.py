@@ -16,4 +16,8 @@ document_counters = Table(
     Column("last_value", BigInteger, nullable=False),
     PrimaryKeyConstraint("prefix", "year"),
     schema="private",
+    comment=(
+        "Gapless human document numbers (EM-2026-000001): the last value per prefix and year, "
+        "advanced under a row lock by private.next_document_number()."
+    ),
 )

@@ -29,7 +29,13 @@ credentials = Table(
     metadata,
     Column("user_id", Uuid, primary_key=True, server_default=text("gen_random_uuid()")),
     # Stored trimmed and lower-case (CHECKed), so the unique key is case-insensitive.
-    Column("email", Text, nullable=False, unique=True),
+    Column(
+        "email",
+        Text,
+        nullable=False,
+        unique=True,
+        comment="Stored trimmed and lower-case, so the unique key is case-insensitive.",
+    ),
     Column("password_hash", Text, nullable=False),
     Column("app_role", Text, nullable=False, server_default=text("'customer'")),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
@@ -42,6 +48,10 @@ credentials = Table(
     CheckConstraint("password_hash like '$argon2id$%'", name="argon2id_hash"),
     CheckConstraint("app_role in ('customer', 'vendor', 'rep', 'admin')", name="app_role_known"),
     schema="private",
+    comment=(
+        "The standalone credential store: email, argon2id password hash and app role per user "
+        "(empty under Supabase Auth). Email stored lower-case, unique."
+    ),
 )
 
 refresh_tokens = Table(
@@ -49,7 +59,13 @@ refresh_tokens = Table(
     metadata,
     Column("id", BigInteger, Identity(always=True), primary_key=True),
     # sha256 of the opaque token; the token itself is never stored.
-    Column("token_hash", LargeBinary, nullable=False, unique=True),
+    Column(
+        "token_hash",
+        LargeBinary,
+        nullable=False,
+        unique=True,
+        comment="sha256 of the opaque token; the token itself is never stored.",
+    ),
     Column(
         "user_id",
         Uuid,
@@ -58,13 +74,24 @@ refresh_tokens = Table(
     ),
     # One login = one session; every rotation keeps the session id, so reuse of an
     # old token can revoke the whole session.
-    Column("session_id", Uuid, nullable=False),
+    Column(
+        "session_id",
+        Uuid,
+        nullable=False,
+        comment=(
+            "One login is one session; rotation keeps it, so a replayed token can end the session."
+        ),
+    ),
     Column("issued_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
     # rotated: replaced by a newer token (using it again is a replay);
     # logout / reuse_detected: the whole session was ended.
-    Column("revoked_reason", Text),
+    Column(
+        "revoked_reason",
+        Text,
+        comment="rotated (replaced by a newer token), logout, or reuse_detected.",
+    ),
     CheckConstraint("expires_at > issued_at", name="expires_after_issue"),
     CheckConstraint(
         "(revoked_at is null) = (revoked_reason is null)"
@@ -74,4 +101,8 @@ refresh_tokens = Table(
     Index(None, "user_id"),
     Index(None, "session_id"),
     schema="private",
+    comment=(
+        "Refresh tokens of standalone sessions, stored as sha256 hashes. Rotation keeps the "
+        "session id, so replaying a rotated token can end the whole session."
+    ),
 )

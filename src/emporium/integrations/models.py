@@ -19,7 +19,7 @@ integration_runs = Table(
     *state("status", ("running", "succeeded", "failed", "cancelled"), "running"),
     Column("counts", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     # Where a resumed run continues (page cursor, last id ...).
-    Column("cursor", JSONB),
+    Column("cursor", JSONB, comment="Where a resumed run continues (page cursor, last id ...)."),
     Column("error", Text),
     fk("started_by", "users.id", ondelete="RESTRICT", nullable=True),
     ts("started_at", nullable=False),
@@ -28,6 +28,10 @@ integration_runs = Table(
     one_of("source", SOURCES),
     CheckConstraint("(status = 'running') = (finished_at is null)", name="finished_when_done"),
     Index(None, "source", "kind", text("started_at desc")),
+    comment=(
+        "Runs of the KicksDB and Shopify integrations: kind, status, counts, resume cursor, "
+        "error. finished_at is set exactly when the run is no longer running."
+    ),
 )
 
 sync_log = Table(
@@ -44,6 +48,10 @@ sync_log = Table(
     one_of("action", ("create", "update", "delete", "skip")),
     one_of("outcome", ("ok", "error", "skipped")),
     Index(None, "entity", "external_id"),
+    comment=(
+        "The per-entity outcome of an integration run (create, update, delete, skip; ok, error, "
+        "skipped). Append-only."
+    ),
 )
 
 external_refs = Table(
@@ -60,6 +68,10 @@ external_refs = Table(
     UniqueConstraint("source", "external_id"),
     UniqueConstraint("source", "entity", "entity_id"),
     Index(None, "entity", "entity_id"),
+    comment=(
+        "Our rows' ids in external systems (KicksDB, Shopify). Unique per source and external id, "
+        "and per source and row: the key of idempotent upserts."
+    ),
 )
 
 webhook_receipts = Table(
@@ -77,6 +89,10 @@ webhook_receipts = Table(
     one_of("source", SOURCES),
     # Each delivery is processed once: a replay hits this key.
     UniqueConstraint("source", "event_id"),
+    comment=(
+        "Every webhook delivery received, with its payload and processing status. Unique per "
+        "source and event id, so each delivery is processed once."
+    ),
 )
 
 outbox_events = Table(
@@ -91,4 +107,8 @@ outbox_events = Table(
     ts("published_at"),
     Index("ix_outbox_events__unpublished", "id", postgresql_where=text("published_at is null")),
     Index(None, "aggregate_type", "aggregate_id"),
+    comment=(
+        "Events for downstream consumers, written in the transaction that made the change "
+        "(transactional outbox). Published events have published_at."
+    ),
 )

@@ -58,7 +58,13 @@ stock_locations = Table(
     Column("name", Text, nullable=False),
     Column("code", Text, nullable=False),
     # Allocation order: lower first.
-    Column("priority", Integer, nullable=False, server_default=text("100")),
+    Column(
+        "priority",
+        Integer,
+        nullable=False,
+        server_default=text("100"),
+        comment="Allocation order: lower first.",
+    ),
     Column("active", Boolean, nullable=False, server_default=text("true")),
     Column("country", Text),
     *timestamps(),
@@ -66,6 +72,10 @@ stock_locations = Table(
     UniqueConstraint("id", "vendor_id"),
     CheckConstraint("code ~ '^[A-Za-z0-9_-]{1,32}$'", name="code_format"),
     CheckConstraint("priority >= 0", name="priority_positive"),
+    comment=(
+        "A vendor's warehouses and stores, allocated in priority order (lower first). Code unique "
+        "per vendor."
+    ),
 )
 
 stock_levels = Table(
@@ -85,6 +95,10 @@ stock_levels = Table(
     CheckConstraint("reserved >= 0 and reserved <= on_hand", name="reserved_within_on_hand"),
     CheckConstraint("reorder_point >= 0 and safety_stock >= 0", name="thresholds_positive"),
     Index(None, "vendor_id", "variant_id"),
+    comment=(
+        "Stock per location and variant: on_hand, reserved and the generated available. 0 <= "
+        "reserved <= on_hand; changed only by the stock functions, never by clients."
+    ),
 )
 
 stock_movements = Table(
@@ -94,10 +108,10 @@ stock_movements = Table(
     fk("vendor_id", "vendors.id", ondelete="RESTRICT", index=False),
     Column("location_id", Uuid, nullable=False),
     fk("variant_id", "product_variants.id", ondelete="RESTRICT"),
-    Column("delta", Integer, nullable=False),
+    Column("delta", Integer, nullable=False, comment="The signed change of on_hand."),
     Column("kind", Text, nullable=False),
     Column("reason", Text),
-    Column("reference", Text),
+    Column("reference", Text, comment="What caused it: an order id, a count id, a legacy row ..."),
     fk("actor_id", "users.id", ondelete="RESTRICT", nullable=True),
     created_at(),
     _at_location("stock_movements"),
@@ -107,6 +121,10 @@ stock_movements = Table(
         "ix_stock_movements__location_variant_created", "location_id", "variant_id", "created_at"
     ),
     Index(None, "vendor_id", "created_at"),
+    comment=(
+        "The append-only inventory ledger: every signed change of on_hand with its kind, reason "
+        "and actor. Per location and variant, on_hand = sum(delta)."
+    ),
 )
 
 stock_reservations = Table(
@@ -118,7 +136,12 @@ stock_reservations = Table(
     fk("variant_id", "product_variants.id", ondelete="RESTRICT"),
     Column("quantity", Integer, nullable=False),
     Column("holder_type", Text, nullable=False),
-    Column("holder_id", Uuid, nullable=False),
+    Column(
+        "holder_id",
+        Uuid,
+        nullable=False,
+        comment="The cart or order (holder_type) that holds the stock.",
+    ),
     *state("status", RESERVATION_STATUSES, "active"),
     ts("expires_at", nullable=False),
     Column("idempotency_key", Text),
@@ -141,6 +164,10 @@ stock_reservations = Table(
     Index(None, "holder_id"),
     Index(None, "location_id", "variant_id"),
     Index(None, "vendor_id", "status"),
+    comment=(
+        "Holds on stock for a cart or an order until committed, released or expired. Quantity "
+        "positive; the idempotency key is unique when present."
+    ),
 )
 
 stock_alerts = Table(
@@ -164,6 +191,10 @@ stock_alerts = Table(
     CheckConstraint("resolved_at is null or resolved_at >= opened_at", name="resolved_after_open"),
     # At most one open alert per kind, location and variant.
     Index(
+        None,
+        "location_id",
+    ),
+    Index(
         "uq_stock_alerts__open",
         "location_id",
         "variant_id",
@@ -172,6 +203,10 @@ stock_alerts = Table(
         postgresql_where=text("resolved_at is null"),
     ),
     Index(None, "vendor_id", "opened_at"),
+    comment=(
+        "Low-stock, out-of-stock and oversell alerts per location and variant, acknowledged by "
+        "vendor staff. At most one open alert per kind, location and variant."
+    ),
 )
 
 stock_counts = Table(
@@ -191,6 +226,10 @@ stock_counts = Table(
     CheckConstraint("(status = 'posted') = (posted_at is not null)", name="posted_has_time"),
     Index(None, "location_id", "status"),
     Index(None, "vendor_id", "status"),
+    comment=(
+        "Cycle counts (inventory audits) of one location; posting one writes count_correction "
+        "movements. A posted count has posted_at."
+    ),
 )
 
 stock_count_lines = Table(
@@ -213,4 +252,8 @@ stock_count_lines = Table(
     CheckConstraint("expected >= 0", name="expected_positive"),
     CheckConstraint("counted >= 0", name="counted_positive"),
     Index(None, "vendor_id"),
+    comment=(
+        "Expected and counted quantity per variant of a cycle count. Same vendor as its count "
+        "(composite key); quantities never negative."
+    ),
 )

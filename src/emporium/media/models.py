@@ -20,11 +20,24 @@ media_objects = Table(
     Column("height", Integer),
     # A tiny inline preview (data URI) shown while the real image loads, or instead of a
     # missing one: generated placeholders replace dead third-party placeholder URLs.
-    Column("placeholder", Text),
+    Column(
+        "placeholder",
+        Text,
+        comment=(
+            "A tiny inline preview (data URI) shown while the image loads, or instead of a "
+            "missing one."
+        ),
+    ),
     Column("source_url", Text),
     *state("kind", ("upload", "import", "generated_placeholder"), "upload"),
     # NULL: the store's own file; else the vendor that uploaded it.
-    fk("vendor_id", "vendors.id", ondelete="RESTRICT", nullable=True),
+    fk(
+        "vendor_id",
+        "vendors.id",
+        ondelete="RESTRICT",
+        nullable=True,
+        comment="The vendor that uploaded the file; NULL for the store's own files.",
+    ),
     *timestamps(),
     UniqueConstraint("bucket", "key"),
     CheckConstraint("bytes >= 0", name="bytes_positive"),
@@ -34,4 +47,8 @@ media_objects = Table(
         name="dimensions_positive",
     ),
     CheckConstraint("content_type ~ '^[a-z]+/[a-z0-9.+-]+$'", name="content_type_format"),
+    comment=(
+        "Stored files (images, PDFs) by bucket and key, with size, sha256, dimensions and a "
+        "placeholder. Bucket and key unique; the hash is lower-case hex."
+    ),
 )

@@ -69,12 +69,20 @@ carts = Table(
     uuid_pk(),
     # Who owns it; with account_id set it is the account's cart, shared with its members.
     fk("user_id", "users.id", ondelete="CASCADE"),
-    fk("account_id", "accounts.id", ondelete="CASCADE", nullable=True),
+    fk(
+        "account_id",
+        "accounts.id",
+        ondelete="CASCADE",
+        nullable=True,
+        comment="Set: the account's cart, shared with its members; NULL: the user's own cart.",
+    ),
     *state("status", ("active", "saved", "converted", "abandoned"), "active"),
     Column("name", Text),
     currency(),
     *timestamps(),
-    CheckConstraint("status <> 'saved' or btrim(name) <> ''", name="saved_cart_named"),
+    CheckConstraint(
+        "status <> 'saved' or coalesce(btrim(name), '') <> ''", name="saved_cart_named"
+    ),
     CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso"),
     # One active cart per user and account context.
     Index(
@@ -83,6 +91,10 @@ carts = Table(
         text("coalesce(account_id, '00000000-0000-0000-0000-000000000000'::uuid)"),
         unique=True,
         postgresql_where=text("status = 'active'"),
+    ),
+    comment=(
+        "Shopping carts of a user, or of an account and shared with its members; saved carts are "
+        "named. One active cart per user and account context."
     ),
 )
 
@@ -97,6 +109,10 @@ cart_items = Table(
     *timestamps(),
     UniqueConstraint("cart_id", "offer_id"),
     CheckConstraint("quantity > 0 and quantity <= 100000", name="quantity_range"),
+    comment=(
+        "The offers in a cart and their quantities. One line per cart and offer; quantity between "
+        "1 and 100000."
+    ),
 )
 
 orders = Table(
@@ -104,7 +120,15 @@ orders = Table(
     metadata,
     uuid_pk(),
     # Human number, sequential per year (EM-2026-000001), assigned by trigger.
-    Column("number", Text, nullable=False, unique=True),
+    Column(
+        "number",
+        Text,
+        nullable=False,
+        unique=True,
+        comment=(
+            "Human number, sequential per year without gaps (EM-2026-000001), assigned by trigger."
+        ),
+    ),
     fk("user_id", "users.id", ondelete="RESTRICT", nullable=True, index=False),
     fk("account_id", "accounts.id", ondelete="RESTRICT", nullable=True, index=False),
     *state("status", ORDER_STATUSES, "pending"),
@@ -114,8 +138,14 @@ orders = Table(
     total("shipping_total"),
     total("tax_total"),
     total("grand_total"),
-    Column("shipping_address", JSONB),
-    Column("billing_address", JSONB),
+    Column(
+        "shipping_address",
+        JSONB,
+        comment="The shipping address as it was when the order was placed.",
+    ),
+    Column(
+        "billing_address", JSONB, comment="The billing address as it was when the order was placed."
+    ),
     *state("source", ORDER_SOURCES, "web"),
     fk("rfq_id", "rfqs.id", ondelete="RESTRICT", nullable=True, index=False),
     Column("legacy_id", Integer, unique=True),
@@ -137,6 +167,10 @@ orders = Table(
     Index("ix_orders__user_created", "user_id", text("created_at desc")),
     Index("ix_orders__account_created", "account_id", text("created_at desc")),
     Index("ix_orders__status_created", "status", text("created_at desc")),
+    comment=(
+        "Orders: buyer, account, totals, address snapshots and a human number. Status moves only "
+        "along the order state machine (trigger); grand_total adds up."
+    ),
 )
 
 order_items = Table(
@@ -157,7 +191,13 @@ order_items = Table(
         Computed("round(quantity * unit_price, 2)", persisted=True),
         nullable=False,
     ),
-    Column("price_source", Text, nullable=False, server_default=text("'offer'")),
+    Column(
+        "price_source",
+        Text,
+        nullable=False,
+        server_default=text("'offer'"),
+        comment="How unit_price was found: offer, contract, tier, volume, quote, legacy or manual.",
+    ),
     currency(),
     created_at(),
     ForeignKeyConstraint(
@@ -173,6 +213,10 @@ order_items = Table(
     CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso"),
     Index("ix_order_items__vendor_created", "vendor_id", text("created_at desc")),
     Index(None, "offer_id"),
+    comment=(
+        "Order lines, each sold by one vendor at a recorded unit price and price source. The "
+        "offer belongs to the line's vendor (composite key); line_total is generated."
+    ),
 )
 
 order_status_history = Table(
@@ -185,6 +229,9 @@ order_status_history = Table(
     fk("actor_id", "users.id", ondelete="RESTRICT", nullable=True),
     Column("note", Text),
     created_at(),
+    comment=(
+        "Every status transition of an order, by whom and when, written by trigger. Append-only."
+    ),
 )
 
 payments = Table(
@@ -213,6 +260,10 @@ payments = Table(
         unique=True,
         postgresql_where=text("provider_reference is not null"),
     ),
+    comment=(
+        "Payments of an order at a provider. Idempotency key unique, provider reference unique "
+        "per provider; refunded_amount never exceeds amount."
+    ),
 )
 
 refunds = Table(
@@ -230,6 +281,10 @@ refunds = Table(
     *timestamps(),
     CheckConstraint("amount > 0", name="amount_positive"),
     CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso"),
+    comment=(
+        "Refunds against a payment of an order. Amount positive; kept as history: a refunded "
+        "payment or order can't be deleted."
+    ),
 )
 
 shipments = Table(
@@ -263,6 +318,10 @@ shipments = Table(
         "tracking_number",
         postgresql_where=text("tracking_number is not null"),
     ),
+    comment=(
+        "Shipments of one vendor's items of an order from one of its locations: carrier, "
+        "tracking, status. The location belongs to the shipment's vendor (composite key)."
+    ),
 )
 
 shipment_items = Table(
@@ -288,4 +347,8 @@ shipment_items = Table(
     ),
     CheckConstraint("quantity > 0", name="quantity_positive"),
     Index(None, "order_item_id"),
+    comment=(
+        "The order items a shipment carries, and how many units. Shipment and order item belong "
+        "to the same vendor (composite keys)."
+    ),
 )

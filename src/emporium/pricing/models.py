@@ -43,7 +43,7 @@ price_lists = Table(
     currency(),
     Column("kind", Text, nullable=False),
     # For kind = tier: the account tier it prices.
-    Column("tier", Text),
+    Column("tier", Text, comment="For a tier list: the account tier it prices."),
     *state("status", ("active", "inactive"), "active"),
     ts("valid_from"),
     ts("valid_to"),
@@ -55,6 +55,10 @@ price_lists = Table(
         "valid_to is null or valid_from is null or valid_to > valid_from", name="valid_range"
     ),
     CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso"),
+    comment=(
+        "B2B price lists in one currency: tier lists (priced per account tier) and contract lists "
+        "(assigned to accounts). A tier list names its tier; validity range ordered."
+    ),
 )
 
 price_list_entries = Table(
@@ -80,11 +84,11 @@ price_list_entries = Table(
         name="effective_range",
     ),
     Index(
+        # not partial: it also serves the foreign key to price_lists
         "ix_price_list_entries__list_variant_qty",
         "price_list_id",
         "variant_id",
         "min_quantity",
-        postgresql_where=text("variant_id is not null"),
     ),
     Index(
         "ix_price_list_entries__list_product_qty",
@@ -92,6 +96,10 @@ price_list_entries = Table(
         "product_id",
         "min_quantity",
         postgresql_where=text("product_id is not null"),
+    ),
+    comment=(
+        "Prices of a list for one variant or one product from a minimum quantity: a price or a "
+        "discount percent, optionally dated. Exactly one target and one of price or discount."
     ),
 )
 
@@ -104,6 +112,10 @@ account_price_lists = Table(
     created_at(),
     PrimaryKeyConstraint("account_id", "price_list_id"),
     CheckConstraint("priority >= 0", name="priority_positive"),
+    comment=(
+        "The price lists that apply to an account, by priority (lower first). One row per account "
+        "and list."
+    ),
 )
 
 volume_discounts = Table(
@@ -116,7 +128,7 @@ volume_discounts = Table(
     fk("product_id", "products.id", ondelete="CASCADE", nullable=True),
     fk("variant_id", "product_variants.id", ondelete="CASCADE", nullable=True),
     # NULL: every tier.
-    Column("account_tier", Text),
+    Column("account_tier", Text, comment="The account tier it applies to; NULL: every tier."),
     Column("min_quantity", Integer, nullable=False),
     Column("discount_percent", Numeric(5, 2), nullable=False),
     *state("status", ("active", "inactive"), "active"),
@@ -141,5 +153,9 @@ volume_discounts = Table(
     CheckConstraint("discount_percent > 0 and discount_percent <= 100", name="discount_range"),
     CheckConstraint(
         "valid_to is null or valid_from is null or valid_to > valid_from", name="valid_range"
+    ),
+    comment=(
+        "Quantity break discounts for everything, a brand, category, product or variant, "
+        "optionally per account tier. The scope names exactly its target; min_quantity >= 2."
     ),
 )

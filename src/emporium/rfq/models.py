@@ -26,7 +26,15 @@ rfqs = Table(
     metadata,
     uuid_pk(),
     # Human number, sequential per year (RFQ-2026-000001), assigned by trigger.
-    Column("number", Text, nullable=False, unique=True),
+    Column(
+        "number",
+        Text,
+        nullable=False,
+        unique=True,
+        comment=(
+            "Human number, sequential per year without gaps (RFQ-2026-000001), assigned by trigger."
+        ),
+    ),
     fk("account_id", "accounts.id", ondelete="RESTRICT", index=False),
     fk("requester_id", "users.id", ondelete="RESTRICT"),
     fk("assigned_rep_id", "users.id", ondelete="SET NULL", nullable=True, index=False),
@@ -44,6 +52,10 @@ rfqs = Table(
     Index("ix_rfqs__status_priority_created", "status", "priority", "created_at"),
     Index("ix_rfqs__rep_status", "assigned_rep_id", "status"),
     Index("ix_rfqs__account_created", "account_id", text("created_at desc")),
+    comment=(
+        "Requests for quote: an account asks, its rep quotes, the account accepts or rejects. "
+        "Human number unique; status and who may move it are enforced by trigger."
+    ),
 )
 
 rfq_items = Table(
@@ -61,6 +73,10 @@ rfq_items = Table(
     CheckConstraint("quantity > 0", name="quantity_positive"),
     CheckConstraint("target_price >= 0 and quoted_price >= 0", name="prices_positive"),
     CheckConstraint("lead_time_days >= 0", name="lead_time_positive"),
+    comment=(
+        "Variants and quantities of a request for quote, with target and quoted prices and lead "
+        "times. Buyers edit drafts, reps quote (trigger)."
+    ),
 )
 
 rfq_events = Table(
@@ -75,6 +91,10 @@ rfq_events = Table(
     Column("note", Text),
     created_at(),
     one_of("kind", ("status_change", "comment", "quote_revised")),
+    comment=(
+        "The history of a request for quote: status changes, comments, quote revisions. "
+        "Append-only."
+    ),
 )
 
 __all__ = ["one_of"]

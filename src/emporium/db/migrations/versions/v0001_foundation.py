@@ -78,6 +78,9 @@ def upgrade() -> None:
         create policy select_authenticator on private.alembic_version
             for select to authenticator using (true);
         grant select on private.alembic_version to authenticator;
+        comment on table private.alembic_version is
+            'Alembic''s bookkeeping: the migration this database is at (emporium db current). '
+            'The API''s login role reads it for /ready.';
         """
     )
     apply_frozen("0001", "private/claims.sql")
@@ -87,7 +90,12 @@ def upgrade() -> None:
         sa.Column(
             "user_id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False
         ),
-        sa.Column("email", sa.Text(), nullable=False),
+        sa.Column(
+            "email",
+            sa.Text(),
+            nullable=False,
+            comment="Stored trimmed and lower-case, so the unique key is case-insensitive.",
+        ),
         sa.Column("password_hash", sa.Text(), nullable=False),
         sa.Column("app_role", sa.Text(), server_default=sa.text("'customer'"), nullable=False),
         sa.Column(
@@ -117,19 +125,38 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_credentials")),
         sa.UniqueConstraint("email", name=op.f("uq_credentials__email")),
         schema="private",
+        comment=(
+            "The standalone credential store: email, argon2id password hash and app role per user "
+            "(empty under Supabase Auth). Email stored lower-case, unique."
+        ),
     )
     op.create_table(
         "refresh_tokens",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=True), nullable=False),
-        sa.Column("token_hash", sa.LargeBinary(), nullable=False),
+        sa.Column(
+            "token_hash",
+            sa.LargeBinary(),
+            nullable=False,
+            comment="sha256 of the opaque token; the token itself is never stored.",
+        ),
         sa.Column("user_id", sa.Uuid(), nullable=False),
-        sa.Column("session_id", sa.Uuid(), nullable=False),
+        sa.Column(
+            "session_id",
+            sa.Uuid(),
+            nullable=False,
+            comment="One login is one session; rotation keeps it, so a replayed token can end the session.",
+        ),
         sa.Column(
             "issued_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
         ),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("revoked_reason", sa.Text(), nullable=True),
+        sa.Column(
+            "revoked_reason",
+            sa.Text(),
+            nullable=True,
+            comment="rotated (replaced by a newer token), logout, or reuse_detected.",
+        ),
         sa.CheckConstraint(
             "expires_at > issued_at", name=op.f("ck_refresh_tokens__expires_after_issue")
         ),
@@ -147,6 +174,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_refresh_tokens")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_refresh_tokens__token_hash")),
         schema="private",
+        comment=(
+            "Refresh tokens of standalone sessions, stored as sha256 hashes. Rotation keeps the "
+            "session id, so replaying a rotated token can end the whole session."
+        ),
     )
     op.create_index(
         op.f("ix_refresh_tokens__user_id"), "refresh_tokens", ["user_id"], schema="private"
@@ -173,6 +204,7 @@ def downgrade() -> None:
         revoke select on private.alembic_version from authenticator;
         drop policy select_authenticator on private.alembic_version;
         alter table private.alembic_version disable row level security;
+        comment on table private.alembic_version is null;
         """
     )
     # `private` itself stays: it holds Alembic's version table. Roles stay (cluster-wide).

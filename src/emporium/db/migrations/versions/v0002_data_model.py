@@ -23,7 +23,8 @@ down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Applied in this order after the tables exist (functions before the policies that call them).
+# Applied in this order after the tables exist (functions before the policies that call them;
+# the comments on the indexes last).
 SQL_FILES = (
     "private/claims.sql",
     "private/identity.sql",
@@ -40,6 +41,7 @@ SQL_FILES = (
     "integrations/policies.sql",
     "audit/policies.sql",
     "triggers.sql",
+    "index_comments.sql",
 )
 
 REVOKE_DEFAULT_GRANTS = """
@@ -60,6 +62,7 @@ KEEP_FROM_0001 = (
     "('current_claims', 'current_user_id', 'current_jwt_role', 'current_app_role', 'is_admin')"
 )
 DROP_SQL = f"""
+drop view public.vendor_settings;
 drop view public.vendor_orders;
 drop view public.variant_availability;
 revoke all on all tables in schema public from service_role;
@@ -92,17 +95,36 @@ def upgrade() -> None:
         "audit_log",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=True), nullable=False),
         sa.Column("table_name", sa.Text(), nullable=False),
-        sa.Column("row_key", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column(
+            "row_key",
+            postgresql.JSONB(astext_type=sa.Text()),
+            nullable=False,
+            comment="The primary key of the changed row, as JSON.",
+        ),
         sa.Column("action", sa.Text(), nullable=False),
-        sa.Column("changed", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column(
+            "changed",
+            postgresql.JSONB(astext_type=sa.Text()),
+            nullable=False,
+            comment="{column: [old, new]} of the changed columns (the whole row for inserts and deletes).",
+        ),
         sa.Column("actor_id", sa.Uuid(), nullable=True),
         sa.Column("actor_role", sa.Text(), nullable=False),
-        sa.Column("txid", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "txid",
+            sa.BigInteger(),
+            nullable=False,
+            comment="The transaction id: rows with the same txid changed together.",
+        ),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
             "action in ('insert', 'update', 'delete')", name=op.f("ck_audit_log__action_known")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
+        comment=(
+            "The audit trail written by the trigger private.tg__audit: table, row key, action, "
+            "changed columns, actor, transaction. Append-only; admins read it."
+        ),
     )
     op.create_index(
         op.f("ix_audit_log__actor_id_at"), "audit_log", ["actor_id", "at"], unique=False
@@ -137,6 +159,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_brands")),
         sa.UniqueConstraint("slug", name=op.f("uq_brands__slug")),
+        comment=(
+            "Product brands. Slug unique and name unique case-insensitively; renaming a brand "
+            "re-indexes the search documents of its products."
+        ),
     )
     op.create_index(
         "uq_brands__name_lower", "brands", [sa.literal_column("lower(name)")], unique=True
@@ -147,7 +173,13 @@ def upgrade() -> None:
         sa.Column("parent_id", sa.Uuid(), nullable=True),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("slug", sa.Text(), nullable=False),
-        sa.Column("path", sa.Text(), server_default=sa.text("''"), nullable=False),
+        sa.Column(
+            "path",
+            sa.Text(),
+            server_default=sa.text("''"),
+            nullable=False,
+            comment="The slugs from the root joined by '/' (footwear/sneakers), kept by trigger.",
+        ),
         sa.Column("position", sa.Integer(), server_default=sa.text("0"), nullable=False),
         sa.Column(
             "created_at",
@@ -173,6 +205,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_categories")),
         sa.UniqueConstraint("path", name=op.f("uq_categories__path")),
+        comment=(
+            "The category tree: parent_id plus the materialized slug path (footwear/sneakers) "
+            "kept by trigger. Path unique; a category can't move under itself."
+        ),
     )
     op.create_index(op.f("ix_categories__parent_id"), "categories", ["parent_id"], unique=False)
     op.create_index(
@@ -211,6 +247,10 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "source", "external_id", name=op.f("uq_external_refs__source_external_id")
         ),
+        comment=(
+            "Our rows' ids in external systems (KicksDB, Shopify). Unique per source and external "
+            "id, and per source and row: the key of idempotent upserts."
+        ),
     )
     op.create_index(
         op.f("ix_external_refs__entity_entity_id"),
@@ -233,6 +273,10 @@ def upgrade() -> None:
         ),
         sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_outbox_events")),
+        comment=(
+            "Events for downstream consumers, written in the transaction that made the change "
+            "(transactional outbox). Published events have published_at."
+        ),
     )
     op.create_index(
         op.f("ix_outbox_events__aggregate_type_aggregate_id"),
@@ -253,7 +297,9 @@ def upgrade() -> None:
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("currency", sa.CHAR(length=3), server_default=sa.text("'USD'"), nullable=False),
         sa.Column("kind", sa.Text(), nullable=False),
-        sa.Column("tier", sa.Text(), nullable=True),
+        sa.Column(
+            "tier", sa.Text(), nullable=True, comment="For a tier list: the account tier it prices."
+        ),
         sa.Column("status", sa.Text(), server_default=sa.text("'active'"), nullable=False),
         sa.Column("valid_from", sa.DateTime(timezone=True), nullable=True),
         sa.Column("valid_to", sa.DateTime(timezone=True), nullable=True),
@@ -286,6 +332,10 @@ def upgrade() -> None:
             name=op.f("ck_price_lists__valid_range"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_price_lists")),
+        comment=(
+            "B2B price lists in one currency: tier lists (priced per account tier) and contract "
+            "lists (assigned to accounts). A tier list names its tier; validity range ordered."
+        ),
     )
     op.create_table(
         "spec_definitions",
@@ -322,6 +372,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_spec_definitions")),
         sa.UniqueConstraint("key", name=op.f("uq_spec_definitions__key")),
+        comment=(
+            "Technical specification keys (protein, voltage, certification ...) with type, unit "
+            "and allowed values. Key unique; enum specs list their values."
+        ),
     )
     op.create_table(
         "vendors",
@@ -376,6 +430,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_vendors")),
         sa.UniqueConstraint("slug", name=op.f("uq_vendors__slug")),
+        comment=(
+            "Sellers on the marketplace, the store itself included (is_house). Slug unique, at "
+            "most one house vendor; status, commission rate and slug are changed only by admins."
+        ),
     )
     op.create_index(
         "uq_vendors__one_house",
@@ -411,6 +469,10 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "source", "event_id", name=op.f("uq_webhook_receipts__source_event_id")
         ),
+        comment=(
+            "Every webhook delivery received, with its payload and processing status. Unique per "
+            "source and event id, so each delivery is processed once."
+        ),
     )
     op.create_table(
         "media_objects",
@@ -422,10 +484,20 @@ def upgrade() -> None:
         sa.Column("sha256", sa.Text(), nullable=False),
         sa.Column("width", sa.Integer(), nullable=True),
         sa.Column("height", sa.Integer(), nullable=True),
-        sa.Column("placeholder", sa.Text(), nullable=True),
+        sa.Column(
+            "placeholder",
+            sa.Text(),
+            nullable=True,
+            comment="A tiny inline preview (data URI) shown while the image loads, or instead of a missing one.",
+        ),
         sa.Column("source_url", sa.Text(), nullable=True),
         sa.Column("kind", sa.Text(), server_default=sa.text("'upload'"), nullable=False),
-        sa.Column("vendor_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "vendor_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The vendor that uploaded the file; NULL for the store's own files.",
+        ),
         sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
@@ -460,6 +532,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_media_objects")),
         sa.UniqueConstraint("bucket", "key", name=op.f("uq_media_objects__bucket_key")),
+        comment=(
+            "Stored files (images, PDFs) by bucket and key, with size, sha256, dimensions and a "
+            "placeholder. Bucket and key unique; the hash is lower-case hex."
+        ),
     )
     op.create_index(
         op.f("ix_media_objects__vendor_id"), "media_objects", ["vendor_id"], unique=False
@@ -471,7 +547,12 @@ def upgrade() -> None:
         sa.Column("slug", sa.Text(), nullable=False),
         sa.Column("brand_id", sa.Uuid(), nullable=True),
         sa.Column("model", sa.Text(), nullable=True),
-        sa.Column("style_code", sa.Text(), nullable=True),
+        sa.Column(
+            "style_code",
+            sa.Text(),
+            nullable=True,
+            comment="The sneaker SKU (DD1391-100): trimmed and upper-case, unique when present.",
+        ),
         sa.Column("colorway", sa.Text(), nullable=True),
         sa.Column("gender", sa.Text(), nullable=True),
         sa.Column("release_date", sa.Date(), nullable=True),
@@ -482,9 +563,18 @@ def upgrade() -> None:
         sa.Column("status", sa.Text(), server_default=sa.text("'draft'"), nullable=False),
         sa.Column("source", sa.Text(), server_default=sa.text("'manual'"), nullable=False),
         sa.Column("source_id", sa.Text(), nullable=True),
-        sa.Column("source_payload", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
         sa.Column(
-            "search", postgresql.TSVECTOR(), server_default=sa.text("''::tsvector"), nullable=False
+            "source_payload",
+            postgresql.JSONB(astext_type=sa.Text()),
+            nullable=True,
+            comment="The raw record from the source, as received.",
+        ),
+        sa.Column(
+            "search",
+            postgresql.TSVECTOR(),
+            server_default=sa.text("''::tsvector"),
+            nullable=False,
+            comment="The full-text document (brand, title, style code, model, colorway, description), kept by trigger.",
         ),
         sa.Column(
             "created_at",
@@ -529,6 +619,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_products")),
         sa.UniqueConstraint("slug", name=op.f("uq_products__slug")),
         sa.UniqueConstraint("style_code", name=op.f("uq_products__style_code")),
+        comment=(
+            "Catalog products with their source record (KicksDB, Shopify, manual, legacy). Slug "
+            "unique; style_code upper-case and unique when present; search kept by trigger."
+        ),
     )
     op.create_index(
         op.f("ix_products__brand_id_status"), "products", ["brand_id", "status"], unique=False
@@ -558,7 +652,13 @@ def upgrade() -> None:
         sa.Column("vendor_id", sa.Uuid(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("code", sa.Text(), nullable=False),
-        sa.Column("priority", sa.Integer(), server_default=sa.text("100"), nullable=False),
+        sa.Column(
+            "priority",
+            sa.Integer(),
+            server_default=sa.text("100"),
+            nullable=False,
+            comment="Allocation order: lower first.",
+        ),
         sa.Column("active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
         sa.Column("country", sa.Text(), nullable=True),
         sa.Column(
@@ -586,13 +686,22 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_locations")),
         sa.UniqueConstraint("id", "vendor_id", name=op.f("uq_stock_locations__id_vendor_id")),
         sa.UniqueConstraint("vendor_id", "code", name=op.f("uq_stock_locations__vendor_id_code")),
+        comment=(
+            "A vendor's warehouses and stores, allocated in priority order (lower first). Code "
+            "unique per vendor."
+        ),
     )
     op.create_index(
         op.f("ix_stock_locations__vendor_id"), "stock_locations", ["vendor_id"], unique=False
     )
     op.create_table(
         "users",
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column(
+            "id",
+            sa.Uuid(),
+            nullable=False,
+            comment="The auth user's id: Supabase auth.users.id, or private.credentials.user_id standalone.",
+        ),
         sa.Column("email", sa.Text(), nullable=False),
         sa.Column("full_name", sa.Text(), nullable=True),
         sa.Column("role", sa.Text(), server_default=sa.text("'customer'"), nullable=False),
@@ -632,6 +741,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
+        comment=(
+            "One row per auth user (id = the auth user's id): profile and app role. Email unique "
+            "case-insensitively; vendor staff, and only they, have a vendor_id and a vendor_role."
+        ),
     )
     op.create_index(op.f("ix_users__vendor_id"), "users", ["vendor_id"], unique=False)
     op.create_index(
@@ -691,6 +804,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_accounts")),
         sa.UniqueConstraint("legacy_dealer_id", name=op.f("uq_accounts__legacy_dealer_id")),
         sa.UniqueConstraint("shopify_customer_id", name=op.f("uq_accounts__shopify_customer_id")),
+        comment=(
+            "B2B customers (dealers, pros, retailers, distributors) with tier, credit terms and "
+            "an assigned rep. rep_id must be a user with role rep (trigger); external ids are "
+            "unique."
+        ),
     )
     op.create_index(op.f("ix_accounts__rep_id"), "accounts", ["rep_id"], unique=False)
     op.create_index(op.f("ix_accounts__status_tier"), "accounts", ["status", "tier"], unique=False)
@@ -706,7 +824,12 @@ def upgrade() -> None:
             server_default=sa.text("'{}'::jsonb"),
             nullable=False,
         ),
-        sa.Column("cursor", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
+        sa.Column(
+            "cursor",
+            postgresql.JSONB(astext_type=sa.Text()),
+            nullable=True,
+            comment="Where a resumed run continues (page cursor, last id ...).",
+        ),
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("started_by", sa.Uuid(), nullable=True),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
@@ -741,6 +864,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_integration_runs")),
+        comment=(
+            "Runs of the KicksDB and Shopify integrations: kind, status, counts, resume cursor, "
+            "error. finished_at is set exactly when the run is no longer running."
+        ),
     )
     op.create_index(
         op.f("ix_integration_runs__source_kind"),
@@ -768,6 +895,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("product_id", "category_id", name=op.f("pk_product_categories")),
+        comment=(
+            "The categories a product is listed in (many to many). One row per product and "
+            "category."
+        ),
     )
     op.create_index(
         op.f("ix_product_categories__category_id"),
@@ -807,6 +938,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_product_documents")),
+        comment=(
+            "Documents of a product (spec sheets, safety data sheets, certificates, manuals), "
+            "pointing at stored media."
+        ),
     )
     op.create_index(
         op.f("ix_product_documents__media_id"), "product_documents", ["media_id"], unique=False
@@ -838,6 +973,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("product_id", "spec_id", name=op.f("pk_product_specs")),
+        comment=(
+            "A product's specification values, one typed column each. Exactly one value per "
+            "product and spec, in the column its definition's type names (trigger)."
+        ),
     )
     op.create_index(
         "ix_product_specs__boolean",
@@ -873,6 +1012,7 @@ def upgrade() -> None:
             postgresql.JSONB(astext_type=sa.Text()),
             server_default=sa.text("'{}'::jsonb"),
             nullable=False,
+            comment="Option axes besides size (flavour, pack size, handing ...) as a JSON object.",
         ),
         sa.Column("gtin", sa.Text(), nullable=True),
         sa.Column("weight_grams", sa.Integer(), nullable=True),
@@ -912,6 +1052,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_product_variants")),
         sa.UniqueConstraint("sku", name=op.f("uq_product_variants__sku")),
+        comment=(
+            "The sellable units of a product: size and other option axes, GTIN, weight. SKU "
+            "unique; one variant per product and option combination."
+        ),
     )
     op.create_index(
         op.f("ix_product_variants__product_id"), "product_variants", ["product_id"], unique=False
@@ -977,6 +1121,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_counts")),
         sa.UniqueConstraint("id", "vendor_id", name=op.f("uq_stock_counts__id_vendor_id")),
+        comment=(
+            "Cycle counts (inventory audits) of one location; posting one writes count_correction "
+            "movements. A posted count has posted_at."
+        ),
     )
     op.create_index(
         op.f("ix_stock_counts__location_id_status"),
@@ -1019,6 +1167,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("account_id", "user_id", name=op.f("pk_account_members")),
+        comment=(
+            "Who belongs to a B2B account and as what: owner, buyer or viewer. One row per "
+            "account and user; owners and buyers buy for the account, viewers only read."
+        ),
     )
     op.create_index(
         op.f("ix_account_members__user_id"), "account_members", ["user_id"], unique=False
@@ -1055,6 +1207,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_account_notes")),
+        comment=(
+            "Notes on a B2B account written by its rep or an admin. Never empty; deleted with the "
+            "account."
+        ),
     )
     op.create_index(
         op.f("ix_account_notes__account_id"), "account_notes", ["account_id"], unique=False
@@ -1087,6 +1243,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("account_id", "price_list_id", name=op.f("pk_account_price_lists")),
+        comment=(
+            "The price lists that apply to an account, by priority (lower first). One row per "
+            "account and list."
+        ),
     )
     op.create_index(
         op.f("ix_account_price_lists__price_list_id"),
@@ -1141,6 +1301,10 @@ def upgrade() -> None:
             ["user_id"], ["users.id"], name=op.f("fk_addresses__user_id__users"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_addresses")),
+        comment=(
+            "Postal addresses owned by exactly one user or one account. At most one default "
+            "shipping and one default billing address per owner."
+        ),
     )
     op.create_index(op.f("ix_addresses__account_id"), "addresses", ["account_id"], unique=False)
     op.create_index(op.f("ix_addresses__user_id"), "addresses", ["user_id"], unique=False)
@@ -1162,7 +1326,12 @@ def upgrade() -> None:
         "carts",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("user_id", sa.Uuid(), nullable=False),
-        sa.Column("account_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "account_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="Set: the account's cart, shared with its members; NULL: the user's own cart.",
+        ),
         sa.Column("status", sa.Text(), server_default=sa.text("'active'"), nullable=False),
         sa.Column("name", sa.Text(), nullable=True),
         sa.Column("currency", sa.CHAR(length=3), server_default=sa.text("'USD'"), nullable=False),
@@ -1180,7 +1349,8 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("currency ~ '^[A-Z]{3}$'", name=op.f("ck_carts__currency_iso")),
         sa.CheckConstraint(
-            "status <> 'saved' or btrim(name) <> ''", name=op.f("ck_carts__saved_cart_named")
+            "status <> 'saved' or coalesce(btrim(name), '') <> ''",
+            name=op.f("ck_carts__saved_cart_named"),
         ),
         sa.CheckConstraint(
             "status in ('active', 'saved', 'converted', 'abandoned')",
@@ -1196,6 +1366,10 @@ def upgrade() -> None:
             ["user_id"], ["users.id"], name=op.f("fk_carts__user_id__users"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_carts")),
+        comment=(
+            "Shopping carts of a user, or of an account and shared with its members; saved carts "
+            "are named. One active cart per user and account context."
+        ),
     )
     op.create_index(op.f("ix_carts__account_id"), "carts", ["account_id"], unique=False)
     op.create_index(op.f("ix_carts__user_id"), "carts", ["user_id"], unique=False)
@@ -1261,13 +1435,17 @@ def upgrade() -> None:
             "condition",
             name=op.f("uq_offers__vendor_id_variant_id_condition"),
         ),
+        comment=(
+            "What a vendor sells: a variant in a condition at a price. One offer per vendor, "
+            "variant and condition; stock lives at the vendor's locations, the offer is the "
+            "price."
+        ),
     )
     op.create_index(
         "ix_offers__variant_id_price",
         "offers",
         ["variant_id", "price"],
         unique=False,
-        postgresql_where=sa.text("status = 'active'"),
     )
     op.create_index(
         op.f("ix_offers__vendor_id_status"), "offers", ["vendor_id", "status"], unique=False
@@ -1334,6 +1512,11 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_price_list_entries")),
+        comment=(
+            "Prices of a list for one variant or one product from a minimum quantity: a price or "
+            "a discount percent, optionally dated. Exactly one target and one of price or "
+            "discount."
+        ),
     )
     op.create_index(
         "ix_price_list_entries__list_product_qty",
@@ -1347,7 +1530,6 @@ def upgrade() -> None:
         "price_list_entries",
         ["price_list_id", "variant_id", "min_quantity"],
         unique=False,
-        postgresql_where=sa.text("variant_id is not null"),
     )
     op.create_index(
         op.f("ix_price_list_entries__product_id"),
@@ -1398,6 +1580,10 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "product_id", "position", name=op.f("uq_product_images__product_id_position")
         ),
+        comment=(
+            "Images of a product (or of one variant), pointing at stored media. One image per "
+            "product and position."
+        ),
     )
     op.create_index(
         op.f("ix_product_images__media_id"), "product_images", ["media_id"], unique=False
@@ -1408,7 +1594,12 @@ def upgrade() -> None:
     op.create_table(
         "rfqs",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("number", sa.Text(), nullable=False),
+        sa.Column(
+            "number",
+            sa.Text(),
+            nullable=False,
+            comment="Human number, sequential per year without gaps (RFQ-2026-000001), assigned by trigger.",
+        ),
         sa.Column("account_id", sa.Uuid(), nullable=False),
         sa.Column("requester_id", sa.Uuid(), nullable=False),
         sa.Column("assigned_rep_id", sa.Uuid(), nullable=True),
@@ -1461,6 +1652,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rfqs")),
         sa.UniqueConstraint("number", name=op.f("uq_rfqs__number")),
+        comment=(
+            "Requests for quote: an account asks, its rep quotes, the account accepts or rejects. "
+            "Human number unique; status and who may move it are enforced by trigger."
+        ),
     )
     op.create_index(
         "ix_rfqs__account_created",
@@ -1530,6 +1725,13 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_alerts")),
+        comment=(
+            "Low-stock, out-of-stock and oversell alerts per location and variant, acknowledged "
+            "by vendor staff. At most one open alert per kind, location and variant."
+        ),
+    )
+    op.create_index(
+        op.f("ix_stock_alerts__location_id"), "stock_alerts", ["location_id"], unique=False
     )
     op.create_index(
         op.f("ix_stock_alerts__acknowledged_by"), "stock_alerts", ["acknowledged_by"], unique=False
@@ -1586,6 +1788,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("count_id", "variant_id", name=op.f("pk_stock_count_lines")),
+        comment=(
+            "Expected and counted quantity per variant of a cycle count. Same vendor as its count "
+            "(composite key); quantities never negative."
+        ),
     )
     op.create_index(
         op.f("ix_stock_count_lines__counted_by"), "stock_count_lines", ["counted_by"], unique=False
@@ -1650,6 +1856,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("location_id", "variant_id", name=op.f("pk_stock_levels")),
+        comment=(
+            "Stock per location and variant: on_hand, reserved and the generated available. 0 <= "
+            "reserved <= on_hand; changed only by the stock functions, never by clients."
+        ),
     )
     op.create_index(
         op.f("ix_stock_levels__variant_id"), "stock_levels", ["variant_id"], unique=False
@@ -1666,10 +1876,15 @@ def upgrade() -> None:
         sa.Column("vendor_id", sa.Uuid(), nullable=False),
         sa.Column("location_id", sa.Uuid(), nullable=False),
         sa.Column("variant_id", sa.Uuid(), nullable=False),
-        sa.Column("delta", sa.Integer(), nullable=False),
+        sa.Column("delta", sa.Integer(), nullable=False, comment="The signed change of on_hand."),
         sa.Column("kind", sa.Text(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=True),
-        sa.Column("reference", sa.Text(), nullable=True),
+        sa.Column(
+            "reference",
+            sa.Text(),
+            nullable=True,
+            comment="What caused it: an order id, a count id, a legacy row ...",
+        ),
         sa.Column("actor_id", sa.Uuid(), nullable=True),
         sa.Column(
             "created_at",
@@ -1707,6 +1922,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_movements")),
+        comment=(
+            "The append-only inventory ledger: every signed change of on_hand with its kind, "
+            "reason and actor. Per location and variant, on_hand = sum(delta)."
+        ),
     )
     op.create_index(
         op.f("ix_stock_movements__actor_id"), "stock_movements", ["actor_id"], unique=False
@@ -1734,7 +1953,12 @@ def upgrade() -> None:
         sa.Column("variant_id", sa.Uuid(), nullable=False),
         sa.Column("quantity", sa.Integer(), nullable=False),
         sa.Column("holder_type", sa.Text(), nullable=False),
-        sa.Column("holder_id", sa.Uuid(), nullable=False),
+        sa.Column(
+            "holder_id",
+            sa.Uuid(),
+            nullable=False,
+            comment="The cart or order (holder_type) that holds the stock.",
+        ),
         sa.Column("status", sa.Text(), server_default=sa.text("'active'"), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("idempotency_key", sa.Text(), nullable=True),
@@ -1785,6 +2009,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_reservations")),
+        comment=(
+            "Holds on stock for a cart or an order until committed, released or expired. Quantity "
+            "positive; the idempotency key is unique when present."
+        ),
     )
     op.create_index(
         "ix_stock_reservations__active_expires_at",
@@ -1856,6 +2084,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_log")),
+        comment=(
+            "The per-entity outcome of an integration run (create, update, delete, skip; ok, "
+            "error, skipped). Append-only."
+        ),
     )
     op.create_index(
         op.f("ix_sync_log__entity_external_id"), "sync_log", ["entity", "external_id"], unique=False
@@ -1869,7 +2101,12 @@ def upgrade() -> None:
         sa.Column("category_id", sa.Uuid(), nullable=True),
         sa.Column("product_id", sa.Uuid(), nullable=True),
         sa.Column("variant_id", sa.Uuid(), nullable=True),
-        sa.Column("account_tier", sa.Text(), nullable=True),
+        sa.Column(
+            "account_tier",
+            sa.Text(),
+            nullable=True,
+            comment="The account tier it applies to; NULL: every tier.",
+        ),
         sa.Column("min_quantity", sa.Integer(), nullable=False),
         sa.Column("discount_percent", sa.Numeric(precision=5, scale=2), nullable=False),
         sa.Column("status", sa.Text(), server_default=sa.text("'active'"), nullable=False),
@@ -1938,6 +2175,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_volume_discounts")),
+        comment=(
+            "Quantity break discounts for everything, a brand, category, product or variant, "
+            "optionally per account tier. The scope names exactly its target; min_quantity >= 2."
+        ),
     )
     op.create_index(
         op.f("ix_volume_discounts__brand_id"), "volume_discounts", ["brand_id"], unique=False
@@ -1987,12 +2228,21 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cart_items")),
         sa.UniqueConstraint("cart_id", "offer_id", name=op.f("uq_cart_items__cart_id_offer_id")),
+        comment=(
+            "The offers in a cart and their quantities. One line per cart and offer; quantity "
+            "between 1 and 100000."
+        ),
     )
     op.create_index(op.f("ix_cart_items__offer_id"), "cart_items", ["offer_id"], unique=False)
     op.create_table(
         "orders",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("number", sa.Text(), nullable=False),
+        sa.Column(
+            "number",
+            sa.Text(),
+            nullable=False,
+            comment="Human number, sequential per year without gaps (EM-2026-000001), assigned by trigger.",
+        ),
         sa.Column("user_id", sa.Uuid(), nullable=True),
         sa.Column("account_id", sa.Uuid(), nullable=True),
         sa.Column("status", sa.Text(), server_default=sa.text("'pending'"), nullable=False),
@@ -2027,8 +2277,18 @@ def upgrade() -> None:
             server_default=sa.text("0"),
             nullable=False,
         ),
-        sa.Column("shipping_address", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
-        sa.Column("billing_address", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
+        sa.Column(
+            "shipping_address",
+            postgresql.JSONB(astext_type=sa.Text()),
+            nullable=True,
+            comment="The shipping address as it was when the order was placed.",
+        ),
+        sa.Column(
+            "billing_address",
+            postgresql.JSONB(astext_type=sa.Text()),
+            nullable=True,
+            comment="The billing address as it was when the order was placed.",
+        ),
         sa.Column("source", sa.Text(), server_default=sa.text("'web'"), nullable=False),
         sa.Column("rfq_id", sa.Uuid(), nullable=True),
         sa.Column("legacy_id", sa.Integer(), nullable=True),
@@ -2078,6 +2338,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_orders")),
         sa.UniqueConstraint("legacy_id", name=op.f("uq_orders__legacy_id")),
         sa.UniqueConstraint("number", name=op.f("uq_orders__number")),
+        comment=(
+            "Orders: buyer, account, totals, address snapshots and a human number. Status moves "
+            "only along the order state machine (trigger); grand_total adds up."
+        ),
     )
     op.create_index(
         "ix_orders__account_created",
@@ -2133,6 +2397,10 @@ def upgrade() -> None:
             ["rfq_id"], ["rfqs.id"], name=op.f("fk_rfq_events__rfq_id__rfqs"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rfq_events")),
+        comment=(
+            "The history of a request for quote: status changes, comments, quote revisions. "
+            "Append-only."
+        ),
     )
     op.create_index(op.f("ix_rfq_events__actor_id"), "rfq_events", ["actor_id"], unique=False)
     op.create_index(op.f("ix_rfq_events__rfq_id"), "rfq_events", ["rfq_id"], unique=False)
@@ -2173,6 +2441,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rfq_items")),
+        comment=(
+            "Variants and quantities of a request for quote, with target and quoted prices and "
+            "lead times. Buyers edit drafts, reps quote (trigger)."
+        ),
     )
     op.create_index(op.f("ix_rfq_items__rfq_id"), "rfq_items", ["rfq_id"], unique=False)
     op.create_index(op.f("ix_rfq_items__variant_id"), "rfq_items", ["variant_id"], unique=False)
@@ -2193,7 +2465,13 @@ def upgrade() -> None:
             sa.Computed("round(quantity * unit_price, 2)", persisted=True),
             nullable=False,
         ),
-        sa.Column("price_source", sa.Text(), server_default=sa.text("'offer'"), nullable=False),
+        sa.Column(
+            "price_source",
+            sa.Text(),
+            server_default=sa.text("'offer'"),
+            nullable=False,
+            comment="How unit_price was found: offer, contract, tier, volume, quote, legacy or manual.",
+        ),
         sa.Column("currency", sa.CHAR(length=3), server_default=sa.text("'USD'"), nullable=False),
         sa.Column(
             "created_at",
@@ -2234,6 +2512,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_order_items")),
         sa.UniqueConstraint("id", "vendor_id", name=op.f("uq_order_items__id_vendor_id")),
+        comment=(
+            "Order lines, each sold by one vendor at a recorded unit price and price source. The "
+            "offer belongs to the line's vendor (composite key); line_total is generated."
+        ),
     )
     op.create_index(op.f("ix_order_items__offer_id"), "order_items", ["offer_id"], unique=False)
     op.create_index(op.f("ix_order_items__order_id"), "order_items", ["order_id"], unique=False)
@@ -2271,6 +2553,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_order_status_history")),
+        comment=(
+            "Every status transition of an order, by whom and when, written by trigger. "
+            "Append-only."
+        ),
     )
     op.create_index(
         op.f("ix_order_status_history__actor_id"),
@@ -2331,6 +2617,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_payments")),
         sa.UniqueConstraint("idempotency_key", name=op.f("uq_payments__idempotency_key")),
+        comment=(
+            "Payments of an order at a provider. Idempotency key unique, provider reference "
+            "unique per provider; refunded_amount never exceeds amount."
+        ),
     )
     op.create_index(op.f("ix_payments__order_id"), "payments", ["order_id"], unique=False)
     op.create_index(
@@ -2392,6 +2682,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_shipments")),
         sa.UniqueConstraint("id", "vendor_id", name=op.f("uq_shipments__id_vendor_id")),
+        comment=(
+            "Shipments of one vendor's items of an order from one of its locations: carrier, "
+            "tracking, status. The location belongs to the shipment's vendor (composite key)."
+        ),
     )
     op.create_index(op.f("ix_shipments__location_id"), "shipments", ["location_id"], unique=False)
     op.create_index(op.f("ix_shipments__order_id"), "shipments", ["order_id"], unique=False)
@@ -2452,6 +2746,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_refunds")),
+        comment=(
+            "Refunds against a payment of an order. Amount positive; kept as history: a refunded "
+            "payment or order can't be deleted."
+        ),
     )
     op.create_index(op.f("ix_refunds__created_by"), "refunds", ["created_by"], unique=False)
     op.create_index(op.f("ix_refunds__order_id"), "refunds", ["order_id"], unique=False)
@@ -2482,6 +2780,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("shipment_id", "order_item_id", name=op.f("pk_shipment_items")),
+        comment=(
+            "The order items a shipment carries, and how many units. Shipment and order item "
+            "belong to the same vendor (composite keys)."
+        ),
     )
     op.create_index(
         op.f("ix_shipment_items__order_item_id"), "shipment_items", ["order_item_id"], unique=False
@@ -2497,6 +2799,10 @@ def upgrade() -> None:
         sa.Column("last_value", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("prefix", "year", name=op.f("pk_document_counters")),
         schema="private",
+        comment=(
+            "Gapless human document numbers (EM-2026-000001): the last value per prefix and year, "
+            "advanced under a row lock by private.next_document_number()."
+        ),
     )
     execute_sql(
         "alter table private.document_counters enable row level security;"
@@ -2605,6 +2911,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_stock_alerts__vendor_id_opened_at"), table_name="stock_alerts")
     op.drop_index(op.f("ix_stock_alerts__variant_id"), table_name="stock_alerts")
     op.drop_index(op.f("ix_stock_alerts__acknowledged_by"), table_name="stock_alerts")
+    op.drop_index(op.f("ix_stock_alerts__location_id"), table_name="stock_alerts")
     op.drop_table("stock_alerts")
     op.drop_index("ix_rfqs__status_priority_created", table_name="rfqs")
     op.drop_index(op.f("ix_rfqs__requester_id"), table_name="rfqs")
@@ -2619,7 +2926,6 @@ def downgrade() -> None:
     op.drop_index(
         "ix_price_list_entries__list_variant_qty",
         table_name="price_list_entries",
-        postgresql_where=sa.text("variant_id is not null"),
     )
     op.drop_index(
         "ix_price_list_entries__list_product_qty",
@@ -2631,7 +2937,6 @@ def downgrade() -> None:
     op.drop_index(
         "ix_offers__variant_id_price",
         table_name="offers",
-        postgresql_where=sa.text("status = 'active'"),
     )
     op.drop_table("offers")
     op.drop_index(

@@ -17,6 +17,18 @@ as $$
     end
 $$;
 
+-- Colorways are written with slashes (Black/White, Sail/University Red), which the parser
+-- reads as one file-path token: each colour is searchable on its own instead.
+create or replace function private.colorway_terms(p_colorway text)
+returns text
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+    select coalesce(replace(p_colorway, '/', ' '), '')
+$$;
+
 create or replace function private.product_search_document(
     p_title text, p_brand text, p_model text, p_style_code text, p_colorway text,
     p_description text)
@@ -30,12 +42,14 @@ as $$
         || setweight(to_tsvector('pg_catalog.english', coalesce(p_title, '')), 'A')
         || setweight(to_tsvector('pg_catalog.english', private.style_code_terms(p_style_code)), 'A')
         || setweight(to_tsvector('pg_catalog.english',
-                                 coalesce(p_model, '') || ' ' || coalesce(p_colorway, '')), 'B')
+                                 coalesce(p_model, '') || ' '
+                                 || private.colorway_terms(p_colorway)), 'B')
         || setweight(to_tsvector('pg_catalog.english', coalesce(p_description, '')), 'C')
 $$;
 
 -- What a shopper typed, as a tsquery that matches product_search_document: websearch
--- syntax ("quoted phrases", -exclusions, or), with hyphens inside codes read as spaces.
+-- syntax ("quoted phrases", -exclusions, or), with hyphens inside codes and slashes inside
+-- colorways read as spaces.
 create or replace function public.catalog_search_query(p_query text)
 returns tsquery
 language sql
@@ -44,7 +58,7 @@ parallel safe
 set search_path = ''
 as $$
     select websearch_to_tsquery('pg_catalog.english',
-        regexp_replace(coalesce(p_query, ''), '([[:alnum:]])-(?=[[:alnum:]])', '\1 ', 'g'))
+        regexp_replace(coalesce(p_query, ''), '([[:alnum:]])[-/](?=[[:alnum:]])', '\1 ', 'g'))
 $$;
 
 comment on function public.catalog_search_query(text) is
@@ -143,3 +157,7 @@ end
 $$;
 
 grant execute on function public.catalog_search_query(text) to anon, authenticated, service_role;
+-- private.product_search_document calls it as the writer of products (admins, service work;
+-- see the grants of its other helpers in catalog/policies.sql).
+revoke all on function private.colorway_terms(text) from public;
+grant execute on function private.colorway_terms(text) to authenticated, service_role;

@@ -28,9 +28,10 @@ as $$
 declare
     v_persona text := case when current_user in ('anon', 'authenticated')
                            then private.current_app_role() else 'service' end;
-    v_is_buyer boolean := new.account_id = any (private.buyer_account_ids());
-    v_is_rep boolean := new.account_id = any (private.rep_account_ids())
-                        or new.assigned_rep_id = private.current_user_id();
+    -- (coalesce: with no assigned rep the comparison is NULL, and NULL must not let anyone in)
+    v_is_buyer boolean := coalesce(new.account_id = any (private.buyer_account_ids()), false);
+    v_is_rep boolean := coalesce(new.account_id = any (private.rep_account_ids())
+                                 or new.assigned_rep_id = private.current_user_id(), false);
 begin
     if tg_op = 'INSERT' then
         if new.number is null or new.number = '' then
@@ -124,6 +125,15 @@ begin
                       detail = json_build_object('message', 'only the rep sets quoted prices')::text;
         end if;
         return v_row;
+    end if;
+    -- not a buyer: only the account's rep or the assigned rep (members who only view
+    -- the account see its requests but change nothing)
+    if not coalesce(v_rfq.account_id = any (private.rep_account_ids())
+                    or v_rfq.assigned_rep_id = private.current_user_id(), false) then
+        raise exception 'permission_denied'
+            using errcode = 'P0001',
+                  detail = json_build_object('message',
+                      'only the account''s buyers and its rep may change a request''s items')::text;
     end if;
     -- the rep: may set quoted_price and lead_time_days while submitted or quoted, nothing else
     if tg_op <> 'UPDATE' or v_rfq.status not in ('submitted', 'quoted')

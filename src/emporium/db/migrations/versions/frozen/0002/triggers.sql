@@ -92,7 +92,9 @@ create or replace trigger tg_brands__reindex_products after update of name on pu
 create or replace trigger tg_categories__path before insert or update of parent_id, slug
     on public.categories
     for each row execute function private.tg_categories__path();
-create or replace trigger tg_categories__move_subtree after update of path on public.categories
+-- (on any update: the path changes in tg_categories__path, and a column-specific trigger
+-- only sees the columns an UPDATE names in its SET list)
+create or replace trigger tg_categories__move_subtree after update on public.categories
     for each row when (old.path is distinct from new.path)
     execute function private.tg_categories__move_subtree();
 create or replace trigger tg_product_specs__typed before insert or update on public.product_specs

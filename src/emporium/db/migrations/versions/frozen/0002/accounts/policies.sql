@@ -11,7 +11,10 @@ create policy update_vendor_manager on public.vendors for update to authenticate
     using ((select private.is_vendor_manager(id))) with check ((select private.is_vendor_manager(id)));
 create policy all_admin on public.vendors for all to authenticated
     using ((select private.is_admin())) with check ((select private.is_admin()));
-grant select on public.vendors to anon, authenticated;
+-- Commercial terms and contacts are not public: anon and authenticated read only the
+-- storefront columns; staff and admins read the rest through public.vendor_settings.
+grant select (id, name, slug, status, is_house, country, default_currency, ships_within_days,
+              accepts_returns, created_at, updated_at) on public.vendors to anon, authenticated;
 grant insert (id, name, slug, status, commission_rate, is_house, contact_email, contact_phone,
               country, default_currency, ships_within_days, accepts_returns)
     on public.vendors to authenticated;
@@ -19,6 +22,16 @@ grant update (name, slug, status, commission_rate, is_house, contact_email, cont
               country, default_currency, ships_within_days, accepts_returns)
     on public.vendors to authenticated;
 grant delete on public.vendors to authenticated;
+
+create or replace view public.vendor_settings
+with (security_barrier = true) as
+select v.id, v.name, v.commission_rate, v.contact_email, v.contact_phone
+from public.vendors v
+where v.id = private.current_vendor_id() or private.is_admin();
+comment on view public.vendor_settings is
+    'A vendor''s commercial terms and contacts: its own staff and admins only.';
+revoke all on public.vendor_settings from public, anon, authenticated;
+grant select on public.vendor_settings to authenticated;
 
 -- users: oneself, the people one works with (colleagues, fellow account members, one's
 -- rep, a rep's account members). Role, vendor and email changes are admin-only.

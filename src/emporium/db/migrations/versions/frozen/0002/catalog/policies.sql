@@ -13,6 +13,29 @@ $$;
 revoke all on function private.vendor_sells_product(uuid) from public;
 grant execute on function private.vendor_sells_product(uuid) to authenticated, service_role;
 
+-- Is the variant listed (active, of an active product)? For the offers policy: a policy on
+-- offers that read product_variants, whose policy reads offers, would recurse.
+create or replace function private.variant_is_listed(p_variant_id uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+    select exists (
+        select 1 from public.product_variants v
+        join public.products p on p.id = v.product_id
+        where v.id = p_variant_id and v.status = 'active' and p.status = 'active')
+$$;
+revoke all on function private.variant_is_listed(uuid) from public;
+grant execute on function private.variant_is_listed(uuid) to anon, authenticated, service_role;
+
+-- The search document is computed by private.tg_products__search, which runs as the
+-- writer (admins, service work): they must be able to call its helpers.
+grant execute on function private.style_code_terms(text),
+    private.product_search_document(text, text, text, text, text, text)
+    to authenticated, service_role;
+
 -- The catalog: anyone reads what is active; admins write it. Vendor staff also see the
 -- products and variants they sell (any status), and manage their own offers and media.
 
@@ -30,6 +53,9 @@ create policy all_admin on public.categories for all to authenticated
 grant select on public.categories to anon, authenticated;
 grant insert (id, parent_id, name, slug, position), update (parent_id, name, slug, position), delete
     on public.categories to authenticated;
+-- private.tg_categories__move_subtree rewrites the descendants' path as the writer (an
+-- admin: only all_admin lets anyone update categories) when a slug or parent changes.
+grant update (path) on public.categories to authenticated;
 
 alter table public.spec_definitions enable row level security;
 create policy select_all on public.spec_definitions for select to anon, authenticated using (true);
@@ -112,11 +138,14 @@ grant insert (id, product_id, media_id, kind, title, language, position),
       update (media_id, kind, title, language, position), delete
     on public.product_documents to authenticated;
 
--- offers: active offers of active vendors are public; a vendor's staff manage its own.
+-- offers: active offers of active vendors on listed variants (active, of an active product)
+-- are public: an unreleased product's offers and prices are not; a vendor's staff manage
+-- its own.
 alter table public.offers enable row level security;
 create policy select_active on public.offers for select to anon, authenticated
     using (status = 'active'
-           and exists (select 1 from public.vendors v where v.id = vendor_id and v.status = 'active'));
+           and exists (select 1 from public.vendors v where v.id = vendor_id and v.status = 'active')
+           and private.variant_is_listed(variant_id));
 create policy select_vendor_staff on public.offers for select to authenticated
     using (vendor_id = (select private.current_vendor_id()));
 create policy insert_vendor_staff on public.offers for insert to authenticated
@@ -168,4 +197,6 @@ where exists (select 1 from public.offers o where o.vendor_id = l.vendor_id
 group by l.variant_id;
 comment on view public.variant_availability is
     'Units available per variant across active offers (no per-location or per-vendor detail).';
+-- (a view gets Supabase's default privileges, ALL, when it is created: take them back)
+revoke all on public.variant_availability from public, anon, authenticated;
 grant select on public.variant_availability to anon, authenticated;

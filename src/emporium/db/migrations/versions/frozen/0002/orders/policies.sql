@@ -35,6 +35,11 @@ $$;
 revoke all on function private.can_see_order(uuid) from public;
 grant execute on function private.can_see_order(uuid) to authenticated, service_role;
 
+-- private.tg_orders__before runs as the writer: service work (integrations importing
+-- orders) numbers new orders and moves their status through these.
+grant execute on function private.next_document_number(text, timestamptz),
+    private.order_transition_allowed(text, text) to service_role;
+
 alter table public.carts enable row level security;
 create policy select_owner on public.carts for select to authenticated
     using ((account_id is null and user_id = (select private.current_user_id()))
@@ -161,4 +166,7 @@ where exists (select 1 from public.order_items oi
               where oi.order_id = o.id and oi.vendor_id = private.current_vendor_id());
 comment on view public.vendor_orders is
     'Orders that hold items of the caller''s vendor, with only what shipping needs.';
+-- The view reads orders as its owner: Supabase's default privileges (ALL on every new
+-- view) would let vendor staff update, delete and insert orders through it. Take them back.
+revoke all on public.vendor_orders from public, anon, authenticated;
 grant select on public.vendor_orders to authenticated;

@@ -2,6 +2,11 @@
 -- accept or reject; the account's rep (or the assigned rep) quotes. Who may make which
 -- status move is checked by private.tg_rfqs__before.
 
+-- private.tg_rfqs__before runs as the writer: buyers number their drafts, buyers and reps
+-- move the status, through these.
+grant execute on function private.next_document_number(text, timestamptz),
+    private.rfq_transition_allowed(text, text) to authenticated, service_role;
+
 alter table public.rfqs enable row level security;
 create policy select_member_or_rep on public.rfqs for select to authenticated
     using (account_id = any ((select private.visible_account_ids())::uuid[])
@@ -40,15 +45,34 @@ $$;
 revoke all on function private.can_see_rfq(uuid) from public;
 grant execute on function private.can_see_rfq(uuid) to authenticated, service_role;
 
+-- Who may write an RFQ's items: the account's buyers (owner/buyer members), the account's
+-- rep and the assigned rep. Viewers only read. What each may change is checked by
+-- private.tg_rfq_items__guard (buyers: drafts; reps: quoted prices and lead times).
+create or replace function private.can_work_on_rfq(p_rfq_id uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+    select exists (select 1 from public.rfqs r where r.id = p_rfq_id
+        and (r.account_id = any (private.buyer_account_ids())
+             or r.account_id = any (private.rep_account_ids())
+             or r.assigned_rep_id = private.current_user_id()))
+$$;
+revoke all on function private.can_work_on_rfq(uuid) from public;
+grant execute on function private.can_work_on_rfq(uuid) to authenticated, service_role;
+
 alter table public.rfq_items enable row level security;
 create policy select_rfq_visible on public.rfq_items for select to authenticated
     using ((select private.can_see_rfq(rfq_id)));
-create policy insert_rfq_visible on public.rfq_items for insert to authenticated
-    with check ((select private.can_see_rfq(rfq_id)));
-create policy update_rfq_visible on public.rfq_items for update to authenticated
-    using ((select private.can_see_rfq(rfq_id))) with check ((select private.can_see_rfq(rfq_id)));
-create policy delete_rfq_visible on public.rfq_items for delete to authenticated
-    using ((select private.can_see_rfq(rfq_id)));
+create policy insert_rfq_worker on public.rfq_items for insert to authenticated
+    with check ((select private.can_work_on_rfq(rfq_id)));
+create policy update_rfq_worker on public.rfq_items for update to authenticated
+    using ((select private.can_work_on_rfq(rfq_id)))
+    with check ((select private.can_work_on_rfq(rfq_id)));
+create policy delete_rfq_worker on public.rfq_items for delete to authenticated
+    using ((select private.can_work_on_rfq(rfq_id)));
 create policy all_admin on public.rfq_items for all to authenticated
     using ((select private.is_admin())) with check ((select private.is_admin()));
 grant select on public.rfq_items to authenticated;
