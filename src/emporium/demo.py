@@ -1,13 +1,25 @@
-"""Demo data for `emporium demo`: whatever the model has so far, added once.
+"""Demo data for `emporium demo`: the seeded store and four sign-ins that see it.
 
-Grows with each domain. Idempotent: running it again adds nothing.
+Idempotent: running it again adds nothing. The store is seeded (:mod:`emporium.seed`, scale
+``DEMO_SCALE``) only while the database holds no products; the sign-ins are created when
+missing and linked to the store: each gets its ``public.users`` row (id = the credential's
+user id, the same role), the vendor is the house vendor's owner, the rep is the rep of two
+accounts, and the customer buys for one of those accounts.
 """
 
 from __future__ import annotations
 
+from typing import Any
+from uuid import UUID
+
+import psycopg
+from rich.console import Console
+
 from emporium.db.connect import Database
 from emporium.db.session import Persona, transaction_as
+from emporium.errors import Conflict
 from emporium.identity import service
+from emporium.seed import generate
 
 DEMO_PASSWORD = "emporium-demo"  # noqa: S105 - printed on purpose: demo accounts only
 DEMO_USERS = (
@@ -16,20 +28,100 @@ DEMO_USERS = (
     ("vendor@demo.emporium.test", "vendor"),
     ("customer@demo.emporium.test", "customer"),
 )
+DEMO_SCALE = 0.2  # ~200 products, ~2,000 variants: a few seconds
+DEMO_SEED = 42
+DEMO_NAMES = {
+    "admin": "Demo Admin",
+    "rep": "Demo Rep",
+    "vendor": "Demo Vendor",
+    "customer": "Demo Customer",
+}
 
 
 def load_demo_data(db: Database) -> str:
+    store = _seed_store(db)
     created = 0
+    user_ids: dict[str, UUID] = {}
     with db.connect() as conn, transaction_as(conn, Persona.service()):
         for email, role in DEMO_USERS:
-            exists = conn.execute(
-                "select 1 from private.credentials where email = %s", [email]
+            row = conn.execute(
+                "select user_id from private.credentials where email = %s", [email]
             ).fetchone()
-            if not exists:
-                service.signup(conn, email=email, password=DEMO_PASSWORD, app_role=role)
+            if row is None:
+                user_ids[role] = service.signup(
+                    conn, email=email, password=DEMO_PASSWORD, app_role=role
+                )
                 created += 1
+            else:
+                user_ids[role] = UUID(str(row[0]))
+        _link_users(conn, user_ids)
     return (
         f"{len(DEMO_USERS)} sign-ins ({created} new): "
         + ", ".join(e for e, _ in DEMO_USERS)
-        + f"; password {DEMO_PASSWORD!r}"
+        + f"; password {DEMO_PASSWORD!r}; {store}"
+    )
+
+
+def _seed_store(db: Database) -> str:
+    with db.connect() as conn:
+        row = conn.execute("select count(*) from public.products").fetchone()
+    products = int(row[0]) if row else 0
+    if products:
+        return f"store data kept ({products:,} products)"
+    try:
+        # A console of its own: the CLI shows a spinner on its console meanwhile.
+        generate.run(db.admin_dsn, scale=DEMO_SCALE, seed=DEMO_SEED, console=Console(quiet=True))
+    except Conflict as exc:  # a house vendor but no products: keep what is there
+        return f"store not seeded ({exc.message})"
+    with db.connect() as conn:
+        row = conn.execute(
+            "select (select count(*) from public.products),"
+            " (select count(*) from public.product_variants),"
+            " (select count(*) from public.orders)"
+        ).fetchone()
+    counts = tuple(int(n) for n in row) if row else (0, 0, 0)
+    return (
+        f"seeded the demo store (scale {DEMO_SCALE:g}): {counts[0]:,} products, "
+        f"{counts[1]:,} variants, {counts[2]:,} orders"
+    )
+
+
+def _link_users(conn: psycopg.Connection[Any], ids: dict[str, UUID]) -> None:
+    """Give each sign-in its public.users row and its place in the store (once)."""
+    row = conn.execute(
+        "select id from public.vendors where is_house or status = 'active'"
+        " order by is_house desc, slug limit 1"
+    ).fetchone()
+    vendor_id = row[0] if row else None
+    for email, role in DEMO_USERS:
+        if role == "vendor" and vendor_id is None:
+            continue  # no vendor to work for yet: signs in as a customer until there is one
+        conn.execute(
+            "insert into public.users (id, email, full_name, role, vendor_id, vendor_role)"
+            " values (%s, %s, %s, %s, %s, %s) on conflict (id) do update"
+            " set full_name = excluded.full_name, role = excluded.role,"
+            "     vendor_id = excluded.vendor_id, vendor_role = excluded.vendor_role",
+            [
+                ids[role],
+                email,
+                DEMO_NAMES[role],
+                role,
+                vendor_id if role == "vendor" else None,
+                "owner" if role == "vendor" else None,
+            ],
+        )
+    rep, customer = ids["rep"], ids["customer"]
+    conn.execute(
+        "update public.accounts set rep_id = %(rep)s where id in ("
+        "   select id from public.accounts where status = 'active' order by name, id limit 2)"
+        " and not exists (select 1 from public.accounts where rep_id = %(rep)s)",
+        {"rep": rep},
+    )
+    conn.execute(
+        "insert into public.account_members (account_id, user_id, role)"
+        " select a.id, %(customer)s, 'buyer' from public.accounts a"
+        " where a.status = 'active'"
+        "   and not exists (select 1 from public.account_members where user_id = %(customer)s)"
+        " order by a.rep_id is not distinct from %(rep)s desc, a.name, a.id limit 1",
+        {"customer": customer, "rep": rep},
     )

@@ -494,3 +494,51 @@ def test_a_disabled_account_can_neither_log_in_nor_refresh(
     assert query(fresh_db, "select count(*), count(revoked_at) from private.refresh_tokens") == [
         (1, 0)
     ]
+
+
+# ------------------------------------------------------------- the database decides roles
+def test_signup_creates_the_users_profile_as_a_customer(
+    client: TestClient, fresh_db: Database
+) -> None:
+    user_id = signup(client)["user_id"]
+    rows = query(fresh_db, "select email, role from public.users where id = %s", [user_id])
+    assert rows == [("ada@example.com", "customer")]
+
+
+def test_a_refreshed_token_carries_the_role_vendor_and_accounts_the_database_holds_now(
+    client: TestClient, fresh_db: Database
+) -> None:
+    # Given a signed-in customer,
+    user_id = signup(client)["user_id"]
+    tokens = login(client)
+    first = jwt.decode(tokens["access_token"], options={"verify_signature": False})
+    assert first["app_metadata"]["role"] == "customer"
+    # when an admin makes them a vendor's manager and a member of an account,
+    execute(
+        fresh_db,
+        "insert into public.vendors (id, name, slug, status) values"
+        " ('c0000000-0000-4000-8000-000000000001', 'Kicks', 'kicks', 'active')",
+    )
+    execute(
+        fresh_db,
+        "insert into public.accounts (id, name, type) values"
+        " ('c0000000-0000-4000-8000-0000000000a1', 'Gym Co', 'pro')",
+    )
+    execute(
+        fresh_db,
+        "update public.users set role = 'vendor', vendor_role = 'manager',"
+        " vendor_id = 'c0000000-0000-4000-8000-000000000001' where id = %s",
+        [user_id],
+    )
+    execute(
+        fresh_db,
+        "insert into public.account_members (account_id, user_id) values"
+        " ('c0000000-0000-4000-8000-0000000000a1', %s)",
+        [user_id],
+    )
+    # then the next token says so.
+    renewed = refresh(client, tokens["refresh_token"]).json()
+    claims = jwt.decode(renewed["access_token"], options={"verify_signature": False})
+    assert claims["app_metadata"]["role"] == "vendor"
+    assert claims["app_metadata"]["vendor_id"] == "c0000000-0000-4000-8000-000000000001"
+    assert claims["app_metadata"]["account_ids"] == ["c0000000-0000-4000-8000-0000000000a1"]

@@ -88,7 +88,36 @@ def signup(
     ).fetchone()
     if row is None:
         raise Conflict(f"an account with {clean} already exists", code="email_taken")
-    return uuid.UUID(str(row[0]))
+    user_id = uuid.UUID(str(row[0]))
+    # The profile the policies read. A vendor needs a vendor to work for, so vendor staff
+    # start as customers until an admin attaches them (users.role is authoritative).
+    conn.execute(
+        "insert into public.users (id, email, role) values (%s, %s, %s)"
+        " on conflict (id) do nothing",
+        [user_id, clean, "customer" if app_role == "vendor" else app_role],
+    )
+    return user_id
+
+
+def _claims(
+    conn: psycopg.Connection[Any],
+    *,
+    user_id: uuid.UUID,
+    email: str,
+    fallback_role: str,
+    session_id: uuid.UUID,
+) -> AccessClaims:
+    """The token's app_metadata, from what the database says now (users, account_members)."""
+    row = conn.execute(
+        "select u.role, u.vendor_id,"
+        "       array(select m.account_id from public.account_members m"
+        "             where m.user_id = u.id order by m.account_id)"
+        " from public.users u where u.id = %s",
+        [user_id],
+    ).fetchone()
+    if row is None:
+        return AccessClaims(user_id, email, fallback_role, session_id)
+    return AccessClaims(user_id, email, row[0], session_id, row[1], tuple(row[2]))
 
 
 def login(
@@ -121,9 +150,14 @@ def login(
     token, expires = _new_refresh(
         conn, user_id=row["user_id"], session_id=session_id, ttl=refresh_ttl
     )
-    return Session(
-        AccessClaims(row["user_id"], row["email"], row["app_role"], session_id), token, expires
+    claims = _claims(
+        conn,
+        user_id=row["user_id"],
+        email=row["email"],
+        fallback_role=row["app_role"],
+        session_id=session_id,
     )
+    return Session(claims, token, expires)
 
 
 def refresh(
@@ -160,11 +194,14 @@ def refresh(
     token, expires = _new_refresh(
         conn, user_id=row["user_id"], session_id=row["session_id"], ttl=refresh_ttl
     )
-    return Session(
-        AccessClaims(row["user_id"], row["email"], row["app_role"], row["session_id"]),
-        token,
-        expires,
+    claims = _claims(
+        conn,
+        user_id=row["user_id"],
+        email=row["email"],
+        fallback_role=row["app_role"],
+        session_id=row["session_id"],
     )
+    return Session(claims, token, expires)
 
 
 def revoke_session(
