@@ -36,6 +36,68 @@ COMMENT ON SCHEMA public IS 'standard public schema';
 
 
 --
+-- Name: assert_holder(text, uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.assert_holder(p_holder_type text, p_holder_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    if p_holder_type not in ('cart', 'order') or p_holder_id is null then
+        perform private.inventory_raise('invalid_holder',
+            jsonb_build_object('holder_type', p_holder_type,
+                               'message', 'the holder is a cart or an order, with its id'));
+    end if;
+    if private.is_service() or private.is_admin() then
+        return;
+    end if;
+    if (p_holder_type = 'cart' and not private.can_edit_cart(p_holder_id))
+       or (p_holder_type = 'order' and not private.can_see_order(p_holder_id)) then
+        perform private.inventory_raise('permission_denied',
+            jsonb_build_object('holder_type', p_holder_type, 'holder_id', p_holder_id,
+                               'message', 'you may reserve stock only for your own cart or order'));
+    end if;
+end
+$$;
+
+
+--
+-- Name: assert_positive(text, integer); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.assert_positive(p_name text, p_value integer) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    if p_value is null or p_value <= 0 then
+        perform private.inventory_raise('invalid_quantity',
+            jsonb_build_object('field', p_name, 'value', p_value,
+                               'message', p_name || ' must be a positive whole number'));
+    end if;
+end
+$$;
+
+
+--
+-- Name: assert_variant(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.assert_variant(p_variant_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    if not exists (select 1 from public.product_variants v where v.id = p_variant_id) then
+        perform private.inventory_raise('unknown_variant',
+            jsonb_build_object('variant_id', p_variant_id, 'message', 'no variant with this id'));
+    end if;
+end
+$$;
+
+
+--
 -- Name: buyer_account_ids(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -236,6 +298,20 @@ COMMENT ON FUNCTION private.current_vendor_id() IS 'The vendor the caller works 
 
 
 --
+-- Name: inventory_raise(text, jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.inventory_raise(p_code text, p_detail jsonb) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    raise exception '%', p_code using errcode = 'P0001', detail = p_detail::text;
+end
+$$;
+
+
+--
 -- Name: is_admin(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -244,6 +320,18 @@ CREATE FUNCTION private.is_admin() RETURNS boolean
     SET search_path TO ''
     AS $$
     select private.current_app_role() = 'admin'
+$$;
+
+
+--
+-- Name: is_service(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.is_service() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select current_setting('role') not in ('anon', 'authenticated')
 $$;
 
 
@@ -259,6 +347,103 @@ CREATE FUNCTION private.is_vendor_manager(p_vendor_id uuid) RETURNS boolean
         select 1 from public.users u
         where u.id = private.current_user_id() and u.role = 'vendor'
           and u.vendor_id = p_vendor_id and u.vendor_role in ('owner', 'manager'))
+$$;
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: stock_reservations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.stock_reservations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    vendor_id uuid NOT NULL,
+    location_id uuid NOT NULL,
+    variant_id uuid NOT NULL,
+    quantity integer NOT NULL,
+    holder_type text NOT NULL,
+    holder_id uuid NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    idempotency_key text,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ck_stock_reservations__holder_type_known CHECK ((holder_type = ANY (ARRAY['cart'::text, 'order'::text]))),
+    CONSTRAINT ck_stock_reservations__quantity_positive CHECK ((quantity > 0)),
+    CONSTRAINT ck_stock_reservations__status_known CHECK ((status = ANY (ARRAY['active'::text, 'committed'::text, 'released'::text, 'expired'::text])))
+);
+
+
+--
+-- Name: TABLE stock_reservations; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.stock_reservations IS 'Holds on stock for a cart or an order until committed, released or expired. Quantity positive; the idempotency key is unique when present.';
+
+
+--
+-- Name: COLUMN stock_reservations.holder_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.stock_reservations.holder_id IS 'The cart or order (holder_type) that holds the stock.';
+
+
+--
+-- Name: locked_active_reservation(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.locked_active_reservation(p_reservation_id uuid) RETURNS public.stock_reservations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_res public.stock_reservations;
+begin
+    select r.* into v_res from public.stock_reservations r where r.id = p_reservation_id for update;
+    if v_res.id is null then
+        perform private.inventory_raise('reservation_not_found',
+            jsonb_build_object('reservation_id', p_reservation_id,
+                               'message', 'no reservation with this id'));
+    end if;
+    if v_res.status <> 'active' then
+        perform private.inventory_raise('reservation_not_active',
+            jsonb_build_object('reservation_id', p_reservation_id, 'status', v_res.status,
+                               'message', format('the reservation is %s', v_res.status)));
+    end if;
+    return v_res;
+end
+$$;
+
+
+--
+-- Name: managed_location_vendor(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.managed_location_vendor(p_location_id uuid) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_vendor uuid;
+begin
+    select l.vendor_id into v_vendor from public.stock_locations l where l.id = p_location_id;
+    if v_vendor is null then
+        perform private.inventory_raise('unknown_location',
+            jsonb_build_object('location_id', p_location_id,
+                               'message', 'no stock location with this id'));
+    end if;
+    if not (private.is_service() or private.is_admin()
+            or private.current_vendor_id() = v_vendor) then
+        perform private.inventory_raise('permission_denied',
+            jsonb_build_object('location_id', p_location_id,
+                               'message', 'this location belongs to another vendor'));
+    end if;
+    return v_vendor;
+end
 $$;
 
 
@@ -300,6 +485,33 @@ begin
     on conflict (prefix, year) do update set last_value = c.last_value + 1
     returning c.last_value into v_last;
     return format('%s-%s-%s', p_prefix, v_year, lpad(v_last::text, 6, '0'));
+end
+$$;
+
+
+--
+-- Name: open_count_vendor(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.open_count_vendor(p_count_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_count record;
+begin
+    select c.location_id, c.status into v_count from public.stock_counts c
+    where c.id = p_count_id for update;
+    if v_count.location_id is null then
+        perform private.inventory_raise('count_not_found',
+            jsonb_build_object('count_id', p_count_id, 'message', 'no stock count with this id'));
+    end if;
+    if v_count.status <> 'open' then
+        perform private.inventory_raise('count_not_open',
+            jsonb_build_object('count_id', p_count_id, 'status', v_count.status,
+                               'message', format('the count is %s', v_count.status)));
+    end if;
+    return private.managed_location_vendor(v_count.location_id);
 end
 $$;
 
@@ -822,6 +1034,116 @@ $$;
 
 
 --
+-- Name: tg_stock_counts__immutable(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.tg_stock_counts__immutable() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_status text;
+begin
+    if tg_table_name = 'stock_counts' then
+        v_status := old.status;
+    else
+        select c.status into v_status from public.stock_counts c
+        where c.id = coalesce(new.count_id, old.count_id);
+    end if;
+    if v_status in ('posted', 'cancelled') and pg_trigger_depth() < 2 then
+        perform private.inventory_raise('count_posted',
+            jsonb_build_object('status', v_status,
+                               'message', format('a %s count can''t be changed', v_status)));
+    end if;
+    return coalesce(new, old);
+end
+$$;
+
+
+--
+-- Name: tg_stock_levels__alerts(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.tg_stock_levels__alerts() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_low boolean := new.available > 0 and new.available <= new.reorder_point;
+    v_out boolean := new.available <= 0;
+begin
+    if v_low then
+        insert into public.stock_alerts (vendor_id, location_id, variant_id, kind, detail, opened_at)
+        values (new.vendor_id, new.location_id, new.variant_id, 'low_stock',
+                jsonb_build_object('available', new.available, 'reorder_point', new.reorder_point),
+                now())
+        on conflict (location_id, variant_id, kind) where resolved_at is null do nothing;
+    end if;
+    if v_out then
+        insert into public.stock_alerts (vendor_id, location_id, variant_id, kind, detail, opened_at)
+        values (new.vendor_id, new.location_id, new.variant_id, 'out_of_stock',
+                jsonb_build_object('available', new.available), now())
+        on conflict (location_id, variant_id, kind) where resolved_at is null do nothing;
+    end if;
+    if tg_op = 'UPDATE' then
+        update public.stock_alerts a set resolved_at = now()
+        where a.location_id = new.location_id and a.variant_id = new.variant_id
+          and a.resolved_at is null
+          and ((a.kind = 'low_stock' and not v_low)
+               or (a.kind = 'out_of_stock' and not v_out)
+               or (a.kind = 'oversell_attempt' and new.available > old.available));
+    end if;
+    return null;
+end
+$$;
+
+
+--
+-- Name: tg_stock_levels__ledger_only(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.tg_stock_levels__ledger_only() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    if pg_trigger_depth() < 2 and (
+        (tg_op = 'INSERT' and new.on_hand <> 0)
+        or (tg_op = 'UPDATE' and new.on_hand is distinct from old.on_hand)) then
+        perform private.inventory_raise('ledger_only',
+            jsonb_build_object('message',
+                'on_hand changes only through stock movements (stock_receive, stock_adjust, ...)'));
+    end if;
+    return new;
+end
+$$;
+
+
+--
+-- Name: tg_stock_movements__apply(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.tg_stock_movements__apply() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    -- Update first: INSERT ... ON CONFLICT checks the CHECK on the proposed row (a negative
+    -- delta) before it resolves the conflict.
+    update public.stock_levels l set on_hand = l.on_hand + new.delta
+    where l.location_id = new.location_id and l.variant_id = new.variant_id;
+    if not found then
+        insert into public.stock_levels as l (location_id, variant_id, vendor_id, on_hand)
+        values (new.location_id, new.variant_id, new.vendor_id, new.delta)
+        on conflict (location_id, variant_id)
+        do update set on_hand = l.on_hand + excluded.on_hand;
+    end if;
+    return null;
+end
+$$;
+
+
+--
 -- Name: tg_users__self_insert(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -941,9 +1263,612 @@ $$;
 COMMENT ON FUNCTION public.catalog_search_query(p_query text) IS 'Turn search box text into a tsquery for products.search: where search @@ catalog_search_query(''dunk low dd1391-100'').';
 
 
-SET default_tablespace = '';
+--
+-- Name: stock_adjust(uuid, uuid, integer, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
 
-SET default_table_access_method = heap;
+CREATE FUNCTION public.stock_adjust(p_location_id uuid, p_variant_id uuid, p_delta integer, p_reason text, p_reference text DEFAULT NULL::text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_vendor uuid := private.managed_location_vendor(p_location_id);
+    v_level record;
+    v_id bigint;
+begin
+    if p_delta is null or p_delta = 0 then
+        perform private.inventory_raise('invalid_quantity',
+            jsonb_build_object('field', 'delta', 'value', p_delta,
+                               'message', 'an adjustment needs a non-zero delta'));
+    end if;
+    if p_reason is null or btrim(p_reason) = '' then
+        perform private.inventory_raise('reason_required',
+            jsonb_build_object('message', 'say why stock is adjusted (p_reason)'));
+    end if;
+    perform private.assert_variant(p_variant_id);
+    if p_delta < 0 then
+        -- Lock the level, then check: an adjustment may not eat into reserved units.
+        select l.on_hand, l.reserved into v_level from public.stock_levels l
+        where l.location_id = p_location_id and l.variant_id = p_variant_id for update;
+        if coalesce(v_level.on_hand, 0) + p_delta < coalesce(v_level.reserved, 0) then
+            perform private.inventory_raise('below_reserved',
+                jsonb_build_object('variant_id', p_variant_id, 'location_id', p_location_id,
+                    'on_hand', coalesce(v_level.on_hand, 0), 'reserved', coalesce(v_level.reserved, 0),
+                    'delta', p_delta,
+                    'message', 'the adjustment would leave fewer units on hand than are reserved'));
+        end if;
+    end if;
+    insert into public.stock_movements (vendor_id, location_id, variant_id, delta, kind, reason,
+                                        reference, actor_id)
+    values (v_vendor, p_location_id, p_variant_id, p_delta, 'adjustment', p_reason, p_reference,
+            private.current_user_id())
+    returning id into v_id;
+    return v_id;
+end
+$$;
+
+
+--
+-- Name: stock_alert_acknowledge(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_alert_acknowledge(p_alert_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_location uuid;
+begin
+    select a.location_id into v_location from public.stock_alerts a where a.id = p_alert_id;
+    if v_location is null then
+        perform private.inventory_raise('alert_not_found',
+            jsonb_build_object('alert_id', p_alert_id, 'message', 'no alert with this id'));
+    end if;
+    perform private.managed_location_vendor(v_location);
+    update public.stock_alerts a
+    set acknowledged_by = private.current_user_id(), acknowledged_at = now()
+    where a.id = p_alert_id and a.acknowledged_at is null;
+end
+$$;
+
+
+--
+-- Name: stock_check_ledger(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_check_ledger(p_vendor_id uuid DEFAULT NULL::uuid) RETURNS TABLE(location_id uuid, variant_id uuid, kind text, stored bigint, expected bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+    with scope as (
+        select case when private.is_service() or private.is_admin() then p_vendor_id
+                    else coalesce(private.current_vendor_id(),
+                                  '00000000-0000-0000-0000-000000000000'::uuid) end as vendor_id,
+               private.is_service() or private.is_admin() as everything
+    ), ledger as (
+        select m.location_id, m.variant_id, sum(m.delta)::bigint as total
+        from public.stock_movements m, scope s
+        where (s.vendor_id is null and s.everything) or m.vendor_id = s.vendor_id
+        group by 1, 2
+    ), holds as (
+        select r.location_id, r.variant_id, sum(r.quantity)::bigint as total
+        from public.stock_reservations r, scope s
+        where r.status = 'active' and ((s.vendor_id is null and s.everything) or r.vendor_id = s.vendor_id)
+        group by 1, 2
+    ), levels as (
+        select l.* from public.stock_levels l, scope s
+        where (s.vendor_id is null and s.everything) or l.vendor_id = s.vendor_id
+    )
+    select coalesce(l.location_id, g.location_id), coalesce(l.variant_id, g.variant_id),
+           'on_hand', coalesce(l.on_hand, 0)::bigint, coalesce(g.total, 0)
+    from levels l full join ledger g using (location_id, variant_id)
+    where coalesce(l.on_hand, 0) <> coalesce(g.total, 0)
+    union all
+    select coalesce(l.location_id, h.location_id), coalesce(l.variant_id, h.variant_id),
+           'reserved', coalesce(l.reserved, 0)::bigint, coalesce(h.total, 0)
+    from levels l full join holds h using (location_id, variant_id)
+    where coalesce(l.reserved, 0) <> coalesce(h.total, 0)
+    order by 1, 2, 3
+$$;
+
+
+--
+-- Name: stock_commit(uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_commit(p_reservation_id uuid, p_reference text DEFAULT NULL::text) RETURNS public.stock_reservations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_res public.stock_reservations := private.locked_active_reservation(p_reservation_id);
+begin
+    if not (private.is_service() or private.is_admin()) then
+        perform private.inventory_raise('permission_denied',
+            jsonb_build_object('message', 'only the payment flow (service work) commits a sale'));
+    end if;
+    if v_res.expires_at <= now() then
+        perform private.inventory_raise('reservation_expired',
+            jsonb_build_object('reservation_id', v_res.id, 'expired_at', v_res.expires_at,
+                               'message', 'the reservation expired before it was committed'));
+    end if;
+    update public.stock_levels l set reserved = l.reserved - v_res.quantity
+    where l.location_id = v_res.location_id and l.variant_id = v_res.variant_id;
+    insert into public.stock_movements (vendor_id, location_id, variant_id, delta, kind, reason,
+                                        reference, actor_id)
+    values (v_res.vendor_id, v_res.location_id, v_res.variant_id, -v_res.quantity, 'sale', null,
+            coalesce(p_reference, v_res.holder_type || ':' || v_res.holder_id),
+            private.current_user_id());
+    update public.stock_reservations r set status = 'committed' where r.id = v_res.id
+    returning r.* into v_res;
+    return v_res;
+end
+$$;
+
+
+--
+-- Name: stock_count_open(uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_count_open(p_location_id uuid, p_note text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_vendor uuid := private.managed_location_vendor(p_location_id);
+    v_count uuid;
+begin
+    insert into public.stock_counts (vendor_id, location_id, note, opened_by)
+    values (v_vendor, p_location_id, p_note, private.current_user_id())
+    returning id into v_count;
+    insert into public.stock_count_lines (count_id, variant_id, vendor_id, expected)
+    select v_count, l.variant_id, v_vendor, l.on_hand
+    from public.stock_levels l where l.location_id = p_location_id;
+    return v_count;
+end
+$$;
+
+
+--
+-- Name: stock_count_post(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_count_post(p_count_id uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_vendor uuid := private.open_count_vendor(p_count_id);
+    v_location uuid := (select c.location_id from public.stock_counts c where c.id = p_count_id);
+    v_line record;
+    v_level record;
+    v_moves integer := 0;
+begin
+    for v_line in
+        select cl.variant_id, cl.counted - cl.expected as delta
+        from public.stock_count_lines cl
+        where cl.count_id = p_count_id and cl.counted is not null and cl.counted <> cl.expected
+        order by cl.variant_id
+    loop
+        select l.on_hand, l.reserved into v_level from public.stock_levels l
+        where l.location_id = v_location and l.variant_id = v_line.variant_id for update;
+        if coalesce(v_level.on_hand, 0) + v_line.delta < coalesce(v_level.reserved, 0) then
+            perform private.inventory_raise('below_reserved',
+                jsonb_build_object('variant_id', v_line.variant_id, 'location_id', v_location,
+                    'on_hand', coalesce(v_level.on_hand, 0), 'reserved', coalesce(v_level.reserved, 0),
+                    'delta', v_line.delta,
+                    'message', 'the correction would leave fewer units on hand than are reserved'));
+        end if;
+        insert into public.stock_movements (vendor_id, location_id, variant_id, delta, kind, reason,
+                                            reference, actor_id)
+        values (v_vendor, v_location, v_line.variant_id, v_line.delta, 'count_correction',
+                'cycle count', 'count:' || p_count_id, private.current_user_id());
+        v_moves := v_moves + 1;
+    end loop;
+    update public.stock_counts c set status = 'posted', posted_at = now(),
+        posted_by = private.current_user_id()
+    where c.id = p_count_id;
+    return v_moves;
+end
+$$;
+
+
+--
+-- Name: stock_count_record(uuid, uuid, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_count_record(p_count_id uuid, p_variant_id uuid, p_counted integer) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_vendor uuid := private.open_count_vendor(p_count_id);
+begin
+    if p_counted is null or p_counted < 0 then
+        perform private.inventory_raise('invalid_quantity',
+            jsonb_build_object('field', 'counted', 'value', p_counted,
+                               'message', 'a counted quantity is zero or more'));
+    end if;
+    perform private.assert_variant(p_variant_id);
+    insert into public.stock_count_lines as cl (count_id, variant_id, vendor_id, expected, counted,
+                                                counted_by, counted_at)
+    values (p_count_id, p_variant_id, v_vendor, 0, p_counted, private.current_user_id(), now())
+    on conflict (count_id, variant_id) do update
+        set counted = excluded.counted, counted_by = excluded.counted_by,
+            counted_at = excluded.counted_at;
+end
+$$;
+
+
+--
+-- Name: stock_expire_reservations(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_expire_reservations(p_batch_size integer DEFAULT 1000) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_total integer := 0;
+    v_batch integer;
+begin
+    if not (private.is_service() or private.is_admin()) then
+        perform private.inventory_raise('permission_denied',
+            jsonb_build_object('message', 'expiring reservations is service work'));
+    end if;
+    perform private.assert_positive('batch_size', p_batch_size);
+    loop
+        with due as (
+            select r.id from public.stock_reservations r
+            where r.status = 'active' and r.expires_at <= now()
+            order by r.expires_at
+            limit p_batch_size
+            for update skip locked
+        ), expired as (
+            update public.stock_reservations r set status = 'expired'
+            from due where r.id = due.id
+            returning r.location_id, r.variant_id, r.quantity
+        ), per_level as (
+            select e.location_id, e.variant_id, sum(e.quantity)::integer as quantity
+            from expired e group by 1, 2
+        ), levels as (
+            update public.stock_levels l set reserved = l.reserved - p.quantity
+            from per_level p
+            where l.location_id = p.location_id and l.variant_id = p.variant_id
+            returning 1
+        )
+        select count(*) into v_batch from expired;
+        v_total := v_total + v_batch;
+        exit when v_batch < p_batch_size;
+    end loop;
+    return v_total;
+end
+$$;
+
+
+--
+-- Name: stock_receive(uuid, uuid, integer, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_receive(p_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text DEFAULT NULL::text, p_reference text DEFAULT NULL::text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_vendor uuid := private.managed_location_vendor(p_location_id);
+    v_id bigint;
+begin
+    perform private.assert_positive('quantity', p_quantity);
+    perform private.assert_variant(p_variant_id);
+    insert into public.stock_movements (vendor_id, location_id, variant_id, delta, kind, reason,
+                                        reference, actor_id)
+    values (v_vendor, p_location_id, p_variant_id, p_quantity, 'receipt', p_reason, p_reference,
+            private.current_user_id())
+    returning id into v_id;
+    return v_id;
+end
+$$;
+
+
+--
+-- Name: stock_record_oversell_attempt(uuid, integer, integer, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_record_oversell_attempt(p_variant_id uuid, p_requested integer, p_available integer, p_vendor_id uuid DEFAULT NULL::uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_count integer;
+begin
+    insert into public.stock_alerts (vendor_id, location_id, variant_id, kind, detail, opened_at)
+    select l.vendor_id, l.location_id, l.variant_id, 'oversell_attempt',
+           jsonb_build_object('requested', p_requested, 'available', p_available), now()
+    from public.stock_levels l
+    join public.stock_locations sl on sl.id = l.location_id and sl.active
+    where l.variant_id = p_variant_id and (p_vendor_id is null or l.vendor_id = p_vendor_id)
+    on conflict (location_id, variant_id, kind) where resolved_at is null do nothing;
+    get diagnostics v_count = row_count;
+    return v_count;
+end
+$$;
+
+
+--
+-- Name: stock_release(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_release(p_reservation_id uuid) RETURNS public.stock_reservations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_res public.stock_reservations := private.locked_active_reservation(p_reservation_id);
+begin
+    if not (private.is_service() or private.is_admin()
+            or private.current_vendor_id() = v_res.vendor_id) then
+        perform private.assert_holder(v_res.holder_type, v_res.holder_id);
+    end if;
+    update public.stock_levels l set reserved = l.reserved - v_res.quantity
+    where l.location_id = v_res.location_id and l.variant_id = v_res.variant_id;
+    update public.stock_reservations r set status = 'released' where r.id = v_res.id
+    returning r.* into v_res;
+    return v_res;
+end
+$$;
+
+
+--
+-- Name: stock_release_holder(text, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_release_holder(p_holder_type text, p_holder_id uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_count integer := 0;
+    v_id uuid;
+begin
+    perform private.assert_holder(p_holder_type, p_holder_id);
+    for v_id in
+        select r.id from public.stock_reservations r
+        where r.holder_type = p_holder_type and r.holder_id = p_holder_id and r.status = 'active'
+        order by r.location_id, r.variant_id
+    loop
+        perform public.stock_release(v_id);
+        v_count := v_count + 1;
+    end loop;
+    return v_count;
+end
+$$;
+
+
+--
+-- Name: stock_reserve(uuid, integer, integer, text, uuid, uuid, uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid DEFAULT NULL::uuid, p_location_id uuid DEFAULT NULL::uuid, p_idempotency_key text DEFAULT NULL::text) RETURNS SETOF public.stock_reservations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_expires timestamptz;
+    v_remaining integer := p_quantity;
+    v_take integer;
+    v_row record;
+    v_ids uuid[] := '{}';
+    v_id uuid;
+    v_available integer;
+    v_locations uuid[];
+    v_vendors uuid[];
+    v_i integer;
+begin
+    if p_idempotency_key is not null then
+        if exists (select 1 from public.stock_reservations r where r.idempotency_key = p_idempotency_key) then
+            if exists (select 1 from public.stock_reservations r
+                       where r.idempotency_key = p_idempotency_key
+                         and (r.variant_id <> p_variant_id or r.holder_id <> p_holder_id
+                              or r.holder_type <> p_holder_type
+                              or (p_vendor_id is not null and r.vendor_id <> p_vendor_id)
+                              or (p_location_id is not null and r.location_id <> p_location_id)))
+               or (select sum(r.quantity) from public.stock_reservations r
+                   where r.idempotency_key = p_idempotency_key) <> p_quantity then
+                perform private.inventory_raise('idempotency_key_reused',
+                    jsonb_build_object('idempotency_key', p_idempotency_key,
+                        'message', 'this idempotency key was used for another reservation'));
+            end if;
+            return query select r.* from public.stock_reservations r
+                where r.idempotency_key = p_idempotency_key order by r.created_at, r.id;
+            return;
+        end if;
+    end if;
+    perform private.assert_positive('quantity', p_quantity);
+    if p_ttl_seconds is null or p_ttl_seconds <= 0 or p_ttl_seconds > 7 * 86400 then
+        perform private.inventory_raise('invalid_ttl',
+            jsonb_build_object('value', p_ttl_seconds,
+                               'message', 'a reservation lasts 1 second to 7 days'));
+    end if;
+    perform private.assert_holder(p_holder_type, p_holder_id);
+    v_expires := now() + make_interval(secs => p_ttl_seconds);
+
+    -- fast path: the first candidates that can serve the whole quantity, tried in order
+    if p_vendor_id is null and p_location_id is null then
+        select array_agg(c.location_id order by c.price, c.priority, c.location_id),
+               array_agg(c.vendor_id order by c.price, c.priority, c.location_id)
+          into v_locations, v_vendors
+        from (
+            select l.location_id, l.vendor_id, sl.priority, o.price
+            from public.stock_levels l
+            join public.stock_locations sl on sl.id = l.location_id and sl.active
+            join public.vendors ve on ve.id = l.vendor_id and ve.status = 'active'
+            join lateral (
+                select min(o.price) as price from public.offers o
+                where o.vendor_id = l.vendor_id and o.variant_id = l.variant_id
+                  and o.status = 'active'
+            ) o on o.price is not null
+            where l.variant_id = p_variant_id and l.available >= p_quantity
+            order by o.price, sl.priority, l.location_id
+            limit 3
+        ) c;
+    else
+        select array_agg(c.location_id order by c.priority, c.location_id),
+               array_agg(c.vendor_id order by c.priority, c.location_id)
+          into v_locations, v_vendors
+        from (
+            select l.location_id, l.vendor_id, sl.priority
+            from public.stock_levels l
+            join public.stock_locations sl on sl.id = l.location_id and sl.active
+            where l.variant_id = p_variant_id
+              and (p_vendor_id is null or l.vendor_id = p_vendor_id)
+              and (p_location_id is null or l.location_id = p_location_id)
+              and l.available >= p_quantity
+            order by sl.priority, l.location_id
+            limit 3
+        ) c;
+    end if;
+    for v_i in 1 .. coalesce(array_length(v_locations, 1), 0) loop
+        update public.stock_levels l set reserved = l.reserved + p_quantity
+        where l.location_id = v_locations[v_i] and l.variant_id = p_variant_id
+          and l.on_hand - l.reserved >= p_quantity;
+        if found then
+            insert into public.stock_reservations (vendor_id, location_id, variant_id, quantity,
+                holder_type, holder_id, expires_at, idempotency_key, created_by)
+            values (v_vendors[v_i], v_locations[v_i], p_variant_id, p_quantity, p_holder_type,
+                    p_holder_id, v_expires, p_idempotency_key, private.current_user_id())
+            returning id into v_id;
+            return query select r.* from public.stock_reservations r where r.id = v_id;
+            return;
+        end if;
+    end loop;
+
+    -- split path: lock every candidate in a fixed order, then take what each can give
+    perform 1 from public.stock_levels l
+    join public.stock_locations sl on sl.id = l.location_id and sl.active
+    where l.variant_id = p_variant_id
+      and (p_vendor_id is null or l.vendor_id = p_vendor_id)
+      and (p_location_id is null or l.location_id = p_location_id)
+    order by l.location_id
+    for update of l;
+    for v_row in
+        select l.location_id, l.vendor_id, l.available
+        from public.stock_levels l
+        join public.stock_locations sl on sl.id = l.location_id and sl.active
+        join public.vendors ve on ve.id = l.vendor_id and ve.status = 'active'
+        left join lateral (
+            select min(o.price) as price from public.offers o
+            where o.vendor_id = l.vendor_id and o.variant_id = l.variant_id and o.status = 'active'
+        ) o on true
+        where l.variant_id = p_variant_id
+          and (p_vendor_id is null or l.vendor_id = p_vendor_id)
+          and (p_location_id is null or l.location_id = p_location_id)
+          and (p_vendor_id is not null or p_location_id is not null or o.price is not null)
+          and l.available > 0
+        order by case when p_vendor_id is null and p_location_id is null then o.price end,
+                 sl.priority, l.location_id
+    loop
+        exit when v_remaining = 0;
+        v_take := least(v_remaining, v_row.available);
+        update public.stock_levels l set reserved = l.reserved + v_take
+        where l.location_id = v_row.location_id and l.variant_id = p_variant_id;
+        insert into public.stock_reservations (vendor_id, location_id, variant_id, quantity,
+            holder_type, holder_id, expires_at, idempotency_key, created_by)
+        values (v_row.vendor_id, v_row.location_id, p_variant_id, v_take, p_holder_type,
+                p_holder_id, v_expires, p_idempotency_key, private.current_user_id())
+        returning id into v_id;
+        v_ids := v_ids || v_id;
+        v_remaining := v_remaining - v_take;
+    end loop;
+    if v_remaining > 0 then
+        perform private.assert_variant(p_variant_id);
+        v_available := p_quantity - v_remaining;
+        perform private.inventory_raise('insufficient_stock',
+            jsonb_build_object('variant_id', p_variant_id, 'requested', p_quantity,
+                'available', v_available, 'vendor_id', p_vendor_id, 'location_id', p_location_id,
+                'message', format('only %s of %s units are available', v_available, p_quantity)));
+    end if;
+    return query select r.* from public.stock_reservations r where r.id = any (v_ids)
+        order by r.created_at, r.id;
+end
+$$;
+
+
+--
+-- Name: stock_reserve_lines(jsonb, integer, text, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_reserve_lines(p_lines jsonb, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid DEFAULT NULL::uuid) RETURNS SETOF public.stock_reservations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_line record;
+begin
+    if jsonb_typeof(p_lines) is distinct from 'array' or jsonb_array_length(p_lines) = 0 then
+        perform private.inventory_raise('invalid_input',
+            jsonb_build_object('message', 'p_lines must be a non-empty JSON array'));
+    end if;
+    for v_line in
+        select (x ->> 'variant_id')::uuid as variant_id, sum((x ->> 'quantity')::integer)::integer as quantity
+        from jsonb_array_elements(p_lines) x
+        group by 1 order by 1
+    loop
+        return query select * from public.stock_reserve(v_line.variant_id, v_line.quantity,
+            p_ttl_seconds, p_holder_type, p_holder_id, p_vendor_id);
+    end loop;
+end
+$$;
+
+
+--
+-- Name: stock_transfer(uuid, uuid, uuid, integer, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.stock_transfer(p_from_location_id uuid, p_to_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_from_vendor uuid := private.managed_location_vendor(p_from_location_id);
+    v_to_vendor uuid := private.managed_location_vendor(p_to_location_id);
+    v_transfer uuid := gen_random_uuid();
+    v_available integer;
+begin
+    perform private.assert_positive('quantity', p_quantity);
+    perform private.assert_variant(p_variant_id);
+    if p_from_location_id = p_to_location_id then
+        perform private.inventory_raise('same_location',
+            jsonb_build_object('location_id', p_from_location_id,
+                               'message', 'a transfer needs two different locations'));
+    end if;
+    if v_from_vendor <> v_to_vendor then
+        perform private.inventory_raise('locations_of_different_vendors',
+            jsonb_build_object('from', p_from_location_id, 'to', p_to_location_id,
+                               'message', 'stock moves only between locations of one vendor'));
+    end if;
+    insert into public.stock_levels (location_id, variant_id, vendor_id)
+    values (p_to_location_id, p_variant_id, v_to_vendor)
+    on conflict (location_id, variant_id) do nothing;
+    perform 1 from public.stock_levels l
+    where l.variant_id = p_variant_id and l.location_id in (p_from_location_id, p_to_location_id)
+    order by l.location_id for update;
+    select l.available into v_available from public.stock_levels l
+    where l.location_id = p_from_location_id and l.variant_id = p_variant_id;
+    if coalesce(v_available, 0) < p_quantity then
+        perform private.inventory_raise('insufficient_stock',
+            jsonb_build_object('variant_id', p_variant_id, 'location_id', p_from_location_id,
+                'requested', p_quantity, 'available', coalesce(v_available, 0)));
+    end if;
+    insert into public.stock_movements (vendor_id, location_id, variant_id, delta, kind, reason,
+                                        reference, actor_id)
+    values (v_from_vendor, p_from_location_id, p_variant_id, -p_quantity, 'transfer_out', p_reason,
+            v_transfer::text, private.current_user_id()),
+           (v_to_vendor, p_to_location_id, p_variant_id, p_quantity, 'transfer_in', p_reason,
+            v_transfer::text, private.current_user_id());
+    return v_transfer;
+end
+$$;
+
 
 --
 -- Name: alembic_version; Type: TABLE; Schema: private; Owner: -
@@ -2381,44 +3306,6 @@ ALTER TABLE public.stock_movements ALTER COLUMN id ADD GENERATED ALWAYS AS IDENT
     NO MAXVALUE
     CACHE 1
 );
-
-
---
--- Name: stock_reservations; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.stock_reservations (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    vendor_id uuid NOT NULL,
-    location_id uuid NOT NULL,
-    variant_id uuid NOT NULL,
-    quantity integer NOT NULL,
-    holder_type text NOT NULL,
-    holder_id uuid NOT NULL,
-    status text DEFAULT 'active'::text NOT NULL,
-    expires_at timestamp with time zone NOT NULL,
-    idempotency_key text,
-    created_by uuid,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT ck_stock_reservations__holder_type_known CHECK ((holder_type = ANY (ARRAY['cart'::text, 'order'::text]))),
-    CONSTRAINT ck_stock_reservations__quantity_positive CHECK ((quantity > 0)),
-    CONSTRAINT ck_stock_reservations__status_known CHECK ((status = ANY (ARRAY['active'::text, 'committed'::text, 'released'::text, 'expired'::text])))
-);
-
-
---
--- Name: TABLE stock_reservations; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.stock_reservations IS 'Holds on stock for a cart or an order until committed, released or expired. Quantity positive; the idempotency key is unique when present.';
-
-
---
--- Name: COLUMN stock_reservations.holder_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.stock_reservations.holder_id IS 'The cart or order (holder_type) that holds the stock.';
 
 
 --
@@ -5015,17 +5902,17 @@ COMMENT ON INDEX public.uq_stock_locations__vendor_id_code IS 'Guarantees locati
 
 
 --
--- Name: uq_stock_reservations__idempotency_key; Type: INDEX; Schema: public; Owner: -
+-- Name: uq_stock_reservations__idempotency_key_location; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE UNIQUE INDEX uq_stock_reservations__idempotency_key ON public.stock_reservations USING btree (idempotency_key) WHERE (idempotency_key IS NOT NULL);
+CREATE UNIQUE INDEX uq_stock_reservations__idempotency_key_location ON public.stock_reservations USING btree (idempotency_key, location_id) WHERE (idempotency_key IS NOT NULL);
 
 
 --
--- Name: INDEX uq_stock_reservations__idempotency_key; Type: COMMENT; Schema: public; Owner: -
+-- Name: INDEX uq_stock_reservations__idempotency_key_location; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON INDEX public.uq_stock_reservations__idempotency_key IS 'Guarantees one reservation per idempotency key: a retried stock_reserve finds the first one.';
+COMMENT ON INDEX public.uq_stock_reservations__idempotency_key_location IS 'Guarantees one reservation row per idempotency key and location (a split reservation has one per location): a retried stock_reserve finds the rows of the first call.';
 
 
 --
@@ -5523,6 +6410,48 @@ CREATE TRIGGER tg_rfqs__before BEFORE INSERT OR UPDATE ON public.rfqs FOR EACH R
 --
 
 CREATE TRIGGER tg_rfqs__events AFTER INSERT OR UPDATE OF status ON public.rfqs FOR EACH ROW EXECUTE FUNCTION private.tg_rfqs__events();
+
+
+--
+-- Name: stock_count_lines tg_stock_count_lines__immutable; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tg_stock_count_lines__immutable BEFORE INSERT OR DELETE OR UPDATE ON public.stock_count_lines FOR EACH ROW EXECUTE FUNCTION private.tg_stock_counts__immutable();
+
+
+--
+-- Name: stock_counts tg_stock_counts__immutable; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tg_stock_counts__immutable BEFORE DELETE OR UPDATE ON public.stock_counts FOR EACH ROW EXECUTE FUNCTION private.tg_stock_counts__immutable();
+
+
+--
+-- Name: stock_levels tg_stock_levels__alerts_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tg_stock_levels__alerts_insert AFTER INSERT ON public.stock_levels FOR EACH ROW WHEN ((new.available <= new.reorder_point)) EXECUTE FUNCTION private.tg_stock_levels__alerts();
+
+
+--
+-- Name: stock_levels tg_stock_levels__alerts_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tg_stock_levels__alerts_update AFTER UPDATE ON public.stock_levels FOR EACH ROW WHEN ((((old.available > 0) <> (new.available > 0)) OR ((old.available <= old.reorder_point) <> (new.available <= new.reorder_point)) OR (new.available > old.available))) EXECUTE FUNCTION private.tg_stock_levels__alerts();
+
+
+--
+-- Name: stock_levels tg_stock_levels__ledger_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tg_stock_levels__ledger_only BEFORE INSERT OR UPDATE ON public.stock_levels FOR EACH ROW EXECUTE FUNCTION private.tg_stock_levels__ledger_only();
+
+
+--
+-- Name: stock_movements tg_stock_movements__apply; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tg_stock_movements__apply AFTER INSERT ON public.stock_movements FOR EACH ROW EXECUTE FUNCTION private.tg_stock_movements__apply();
 
 
 --
@@ -7586,6 +8515,27 @@ GRANT USAGE ON SCHEMA public TO service_role;
 
 
 --
+-- Name: FUNCTION assert_holder(p_holder_type text, p_holder_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.assert_holder(p_holder_type text, p_holder_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION assert_positive(p_name text, p_value integer); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.assert_positive(p_name text, p_value integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION assert_variant(p_variant_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.assert_variant(p_variant_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION buyer_account_ids(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7691,6 +8641,13 @@ GRANT ALL ON FUNCTION private.current_vendor_id() TO service_role;
 
 
 --
+-- Name: FUNCTION inventory_raise(p_code text, p_detail jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.inventory_raise(p_code text, p_detail jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION is_admin(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7701,6 +8658,15 @@ GRANT ALL ON FUNCTION private.is_admin() TO service_role;
 
 
 --
+-- Name: FUNCTION is_service(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.is_service() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.is_service() TO authenticated;
+GRANT ALL ON FUNCTION private.is_service() TO service_role;
+
+
+--
 -- Name: FUNCTION is_vendor_manager(p_vendor_id uuid); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7708,6 +8674,28 @@ REVOKE ALL ON FUNCTION private.is_vendor_manager(p_vendor_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.is_vendor_manager(p_vendor_id uuid) TO anon;
 GRANT ALL ON FUNCTION private.is_vendor_manager(p_vendor_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.is_vendor_manager(p_vendor_id uuid) TO service_role;
+
+
+--
+-- Name: TABLE stock_reservations; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.stock_reservations TO authenticated;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.stock_reservations TO service_role;
+
+
+--
+-- Name: FUNCTION locked_active_reservation(p_reservation_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.locked_active_reservation(p_reservation_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION managed_location_vendor(p_location_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.managed_location_vendor(p_location_id uuid) FROM PUBLIC;
 
 
 --
@@ -7727,6 +8715,13 @@ GRANT ALL ON FUNCTION private.member_account_ids() TO service_role;
 REVOKE ALL ON FUNCTION private.next_document_number(p_prefix text, p_at timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.next_document_number(p_prefix text, p_at timestamp with time zone) TO service_role;
 GRANT ALL ON FUNCTION private.next_document_number(p_prefix text, p_at timestamp with time zone) TO authenticated;
+
+
+--
+-- Name: FUNCTION open_count_vendor(p_count_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.open_count_vendor(p_count_id uuid) FROM PUBLIC;
 
 
 --
@@ -7890,6 +8885,34 @@ REVOKE ALL ON FUNCTION private.tg_rfqs__events() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_stock_counts__immutable(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.tg_stock_counts__immutable() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_stock_levels__alerts(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.tg_stock_levels__alerts() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_stock_levels__ledger_only(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.tg_stock_levels__ledger_only() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_stock_movements__apply(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.tg_stock_movements__apply() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_users__self_insert(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -7952,6 +8975,141 @@ REVOKE ALL ON FUNCTION public.catalog_search_query(p_query text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.catalog_search_query(p_query text) TO anon;
 GRANT ALL ON FUNCTION public.catalog_search_query(p_query text) TO authenticated;
 GRANT ALL ON FUNCTION public.catalog_search_query(p_query text) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_adjust(p_location_id uuid, p_variant_id uuid, p_delta integer, p_reason text, p_reference text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_adjust(p_location_id uuid, p_variant_id uuid, p_delta integer, p_reason text, p_reference text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_adjust(p_location_id uuid, p_variant_id uuid, p_delta integer, p_reason text, p_reference text) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_adjust(p_location_id uuid, p_variant_id uuid, p_delta integer, p_reason text, p_reference text) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_alert_acknowledge(p_alert_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_alert_acknowledge(p_alert_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_alert_acknowledge(p_alert_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_alert_acknowledge(p_alert_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_check_ledger(p_vendor_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_check_ledger(p_vendor_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_check_ledger(p_vendor_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_check_ledger(p_vendor_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_commit(p_reservation_id uuid, p_reference text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_commit(p_reservation_id uuid, p_reference text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_commit(p_reservation_id uuid, p_reference text) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_commit(p_reservation_id uuid, p_reference text) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_count_open(p_location_id uuid, p_note text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_count_open(p_location_id uuid, p_note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_count_open(p_location_id uuid, p_note text) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_count_open(p_location_id uuid, p_note text) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_count_post(p_count_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_count_post(p_count_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_count_post(p_count_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_count_post(p_count_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_count_record(p_count_id uuid, p_variant_id uuid, p_counted integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_count_record(p_count_id uuid, p_variant_id uuid, p_counted integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_count_record(p_count_id uuid, p_variant_id uuid, p_counted integer) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_count_record(p_count_id uuid, p_variant_id uuid, p_counted integer) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_expire_reservations(p_batch_size integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_expire_reservations(p_batch_size integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_expire_reservations(p_batch_size integer) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_expire_reservations(p_batch_size integer) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_receive(p_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text, p_reference text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_receive(p_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text, p_reference text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_receive(p_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text, p_reference text) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_receive(p_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text, p_reference text) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_record_oversell_attempt(p_variant_id uuid, p_requested integer, p_available integer, p_vendor_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_record_oversell_attempt(p_variant_id uuid, p_requested integer, p_available integer, p_vendor_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_record_oversell_attempt(p_variant_id uuid, p_requested integer, p_available integer, p_vendor_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_record_oversell_attempt(p_variant_id uuid, p_requested integer, p_available integer, p_vendor_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_release(p_reservation_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_release(p_reservation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_release(p_reservation_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_release(p_reservation_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_release_holder(p_holder_type text, p_holder_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_release_holder(p_holder_type text, p_holder_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_release_holder(p_holder_type text, p_holder_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_release_holder(p_holder_type text, p_holder_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid, p_location_id uuid, p_idempotency_key text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid, p_location_id uuid, p_idempotency_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid, p_location_id uuid, p_idempotency_key text) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid, p_location_id uuid, p_idempotency_key text) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_reserve_lines(p_lines jsonb, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_reserve_lines(p_lines jsonb, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_reserve_lines(p_lines jsonb, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_reserve_lines(p_lines jsonb, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid) TO service_role;
+
+
+--
+-- Name: FUNCTION stock_transfer(p_from_location_id uuid, p_to_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.stock_transfer(p_from_location_id uuid, p_to_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.stock_transfer(p_from_location_id uuid, p_to_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text) TO authenticated;
+GRANT ALL ON FUNCTION public.stock_transfer(p_from_location_id uuid, p_to_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text) TO service_role;
 
 
 --
@@ -9844,14 +11002,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.stock_movements TO service_rol
 --
 
 GRANT SELECT,USAGE ON SEQUENCE public.stock_movements_id_seq TO service_role;
-
-
---
--- Name: TABLE stock_reservations; Type: ACL; Schema: public; Owner: -
---
-
-GRANT SELECT ON TABLE public.stock_reservations TO authenticated;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.stock_reservations TO service_role;
 
 
 --

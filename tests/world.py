@@ -274,15 +274,7 @@ def seed_world(conn: psycopg.Connection[Any]) -> None:
         vendor = ID[f"vendor_{side}"]
         loc = ID[f"loc_{side}"]
         ins("stock_locations", id=loc, vendor_id=vendor, name=f"Warehouse {side}", code=f"W{side}")
-        ins(
-            "stock_levels",
-            location_id=loc,
-            variant_id=ID["variant_active"],
-            vendor_id=vendor,
-            on_hand=10,
-            reserved=1,
-            reorder_point=2,
-        )
+        # Stock enters through the ledger: the movement's trigger creates the level.
         ins(
             "stock_movements",
             vendor_id=vendor,
@@ -291,6 +283,12 @@ def seed_world(conn: psycopg.Connection[Any]) -> None:
             delta=10,
             kind="opening_balance",
             reference=f"world-{side}",
+        )
+        # reserved = 1 matches the one active reservation at each location (below).
+        conn.execute(
+            "update public.stock_levels set reserved = 1, reorder_point = 2"
+            " where location_id = %s and variant_id = %s",
+            [loc, ID["variant_active"]],
         )
         ins(
             "stock_alerts",

@@ -92,13 +92,21 @@ LEVEL_A = "update public.stock_levels set on_hand = %s, reserved = %s where loca
 
 
 def test_on_hand_stock_cannot_go_negative(conn: psycopg.Connection[Any]) -> None:
+    # on_hand moves only through the ledger: a movement taking it below zero (and below the
+    # one reserved unit) is refused by the level's CHECK, and nothing is written.
     refused(
         conn,
         pgerr.CheckViolation,
         "ck_stock_levels__reserved_within_on_hand",
-        LEVEL_A,
-        [-1, 0, ID["loc_a"]],
+        "insert into public.stock_movements (vendor_id, location_id, variant_id, delta, kind)"
+        " values (%s, %s, %s, -11, 'adjustment')",
+        [ID["vendor_a"], ID["loc_a"], ID["variant_active"]],
     )
+
+
+def test_on_hand_cannot_be_written_outside_the_ledger(conn: psycopg.Connection[Any]) -> None:
+    with pytest.raises(psycopg.errors.RaiseException, match="ledger_only"), conn.transaction():
+        conn.execute(LEVEL_A, [11, 1, ID["loc_a"]])
 
 
 def test_more_cannot_be_reserved_than_is_on_hand(conn: psycopg.Connection[Any]) -> None:

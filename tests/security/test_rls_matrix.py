@@ -782,13 +782,16 @@ WRITES: Final[dict[str, dict[str, Attempt]]] = {
             ),
         ),
     },
+    # on_hand changes only through the ledger: even service work is refused (ledger_only)
     "stock_levels": {
         "insert": Attempt(
             "insert into public.stock_levels (location_id, variant_id, vendor_id, on_hand)"
-            " values ({loc_a}, {variant_draft}, {vendor_a}, 5)"
+            " values ({loc_a}, {variant_draft}, {vendor_a}, 5)",
+            refused={"service": "ledger_only"},
         ),
         "update": Attempt(
-            "update public.stock_levels set on_hand = 100 where location_id = {loc_a}"
+            "update public.stock_levels set on_hand = 100 where location_id = {loc_a}",
+            refused={"service": "ledger_only"},
         ),
         "delete": Attempt("delete from public.stock_levels where location_id = {loc_a}"),
     },
@@ -1405,8 +1408,10 @@ def test_no_client_writes_function_owned_tables_not_even_admin(
                     transaction_as(world_conn, PERSONAS[persona]),
                 ):
                     world_conn.execute(sql_for(a.sql))
-    # service work may (the statements are valid): the refusals above are about privilege
-    assert attempt(world_conn, "service", WRITES[table]["insert"]) == OK
+    # service work may (the statements are valid): the refusals above are about privilege,
+    # except on_hand, which not even service work may set outside the ledger
+    expected = "refused:ledger_only" if table == "stock_levels" else OK
+    assert attempt(world_conn, "service", WRITES[table]["insert"]) == expected
 
 
 def test_no_client_role_holds_write_privileges_on_ledgers_orders_and_audit(

@@ -150,9 +150,11 @@ stock_reservations = Table(
     _at_location("stock_reservations"),
     one_of("holder_type", ("cart", "order")),
     CheckConstraint("quantity > 0", name="quantity_positive"),
+    # One call of stock_reserve may split across locations: one row per location, one key.
     Index(
-        "uq_stock_reservations__idempotency_key",
+        "uq_stock_reservations__idempotency_key_location",
         "idempotency_key",
+        "location_id",
         unique=True,
         postgresql_where=text("idempotency_key is not null"),
     ),

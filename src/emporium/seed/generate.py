@@ -72,6 +72,19 @@ from emporium.seed.sneakers import Sneakers
 from emporium.seed.supplements import add_supplement
 
 AUDIT_SKIPPED = ("products", "product_variants", "offers", "price_list_entries")
+# The bulk load writes each stock level together with its opening-balance movement (so
+# on_hand = sum(delta) by construction, checked by stock_check_ledger in the tests); the
+# ledger triggers would apply the movement a second time. Disabled inside the transaction
+# like the audit trigger, and re-enabled before commit.
+LEDGER_TRIGGERS = (
+    ("stock_movements", "tg_stock_movements__apply"),
+    ("stock_levels", "tg_stock_levels__ledger_only"),
+    ("stock_levels", "tg_stock_levels__alerts_insert"),
+    ("stock_levels", "tg_stock_levels__alerts_update"),
+    # cycle counts are written as they end up (some already posted, with their lines)
+    ("stock_counts", "tg_stock_counts__immutable"),
+    ("stock_count_lines", "tg_stock_count_lines__immutable"),
+)
 HOUSE_SLUG = "emporium"  # the seed's house vendor: its presence means "already seeded"
 
 # The summary lists these first, in this order, then any other public table.
@@ -217,10 +230,11 @@ def _refuse_if_seeded(conn: psycopg.Connection[Any]) -> None:
 
 def _audit(conn: psycopg.Connection[Any], *, enable: bool) -> None:
     verb = sql.SQL("enable" if enable else "disable")
-    for table in AUDIT_SKIPPED:
+    triggers = [(table, "tg__audit") for table in AUDIT_SKIPPED] + list(LEDGER_TRIGGERS)
+    for table, trigger in triggers:
         conn.execute(
-            sql.SQL("alter table public.{} {} trigger tg__audit").format(
-                sql.Identifier(table), verb
+            sql.SQL("alter table public.{} {} trigger {}").format(
+                sql.Identifier(table), verb, sql.Identifier(trigger)
             )
         )
 

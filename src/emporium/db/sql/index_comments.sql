@@ -184,8 +184,8 @@ comment on index public.ix_stock_reservations__variant_id is
     'A variant''s reservations: where variant_id = $1.';
 comment on index public.ix_stock_reservations__vendor_id_status is
     'A vendor''s reservations: where vendor_id = $1 [and status = $2].';
-comment on index public.uq_stock_reservations__idempotency_key is
-    'Guarantees one reservation per idempotency key: a retried stock_reserve finds the first one.';
+comment on index public.uq_stock_reservations__idempotency_key_location is
+    'Guarantees one reservation row per idempotency key and location (a split reservation has one per location): a retried stock_reserve finds the rows of the first call.';
 
 -- media
 comment on index public.ix_media_objects__vendor_id is
