@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     pool_min_size: int = Field(default=1, ge=0)
     pool_max_size: int = Field(default=10, ge=1)
 
+    # How often the server expires due stock reservations (seconds); 0 turns the sweeper off
+    # (then run `emporium inventory expire` from a scheduler).
+    reservation_sweep_seconds: float = Field(default=30, ge=0)
+
     @field_validator("database_url", "api_database_url")
     @classmethod
     def _check_url(cls, value: str | None) -> str | None:

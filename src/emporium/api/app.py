@@ -10,11 +10,12 @@ from fastapi import FastAPI
 from psycopg_pool import ConnectionPool
 
 from emporium import __version__
-from emporium.api import auth, health, problems
+from emporium.api import auth, health, inventory, problems, reservations
 from emporium.api.state import AppState
 from emporium.config import AuthMode, Settings
 from emporium.db.connect import Database
 from emporium.identity.tokens import TokenVerifier
+from emporium.inventory.sweeper import ReservationSweeper
 from emporium.secrets import jwt_secret
 
 log = logging.getLogger("emporium.api")
@@ -48,10 +49,19 @@ def create_app(settings: Settings, database: Database) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state.pool.open(wait=False)
+        sweeper = None
+        if settings.reservation_sweep_seconds > 0:
+            sweeper = ReservationSweeper(state.pool, interval=settings.reservation_sweep_seconds)
+            sweeper.start()
+        state.sweeper = sweeper
         try:
             yield
         finally:
+            if sweeper is not None:
+                sweeper.stop()  # a tick waiting for a connection ends when the pool closes
             state.pool.close()
+            if sweeper is not None and not sweeper.join(timeout=30):
+                log.warning("the reservation sweeper did not stop within 30s")
 
     app = FastAPI(
         title="emporium",
@@ -64,4 +74,6 @@ def create_app(settings: Settings, database: Database) -> FastAPI:
     problems.install(app)
     app.include_router(health.router)
     app.include_router(auth.router)
+    app.include_router(inventory.router)
+    app.include_router(reservations.router)
     return app

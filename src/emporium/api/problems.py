@@ -16,6 +16,28 @@ log = logging.getLogger("emporium.api")
 MEDIA_TYPE = "application/problem+json"
 
 
+# Specific codes answered with another status than their family's (a business rule is 422):
+# 409 when the request is sound but the current state refuses it (it may succeed later or
+# after another change), 404 when the thing named in the URL does not exist. The CLI's exit
+# codes stay per family.
+STATUS_BY_CODE: dict[str, int] = {
+    "insufficient_stock": 409,
+    "below_reserved": 409,
+    "reservation_not_active": 409,
+    "reservation_expired": 409,
+    "count_not_open": 409,
+    "count_posted": 409,
+    "reservation_not_found": 404,
+    "count_not_found": 404,
+    "alert_not_found": 404,
+}
+
+
+def status_of(exc: EmporiumError) -> int:
+    """The HTTP status of an error: its code's when it has one here, else its family's."""
+    return STATUS_BY_CODE.get(exc.instance_code, exc.http_status)
+
+
 def problem_type(code: str) -> str:
     return f"/problems/{code}"
 
@@ -51,15 +73,14 @@ def _from_emporium(request: Request, exc: Exception) -> JSONResponse:
     if exc.hint:
         extra["hint"] = exc.hint
     headers = None
-    if exc.http_status == 401:
+    status = status_of(exc)
+    if status == 401:
         # RFC 6750: no error attribute when the request carried no credentials at all.
         challenge = (
             "Bearer" if exc.instance_code == "missing_token" else 'Bearer error="invalid_token"'
         )
         headers = {"WWW-Authenticate": challenge}
-    return problem(
-        exc.http_status, exc.instance_code, exc.title, exc.message, extra=extra, headers=headers
-    )
+    return problem(status, exc.instance_code, exc.title, exc.message, extra=extra, headers=headers)
 
 
 def _from_validation(request: Request, exc: Exception) -> JSONResponse:

@@ -1,4 +1,4 @@
-"""What the running app holds: settings, the pool, the token verifier."""
+"""What the running app holds: settings, the pool, the token verifier, the sweeper."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from psycopg_pool import ConnectionPool
 from emporium.config import Settings
 from emporium.db.connect import Database
 from emporium.identity.tokens import TokenVerifier
+from emporium.inventory.sweeper import ReservationSweeper
 
 
 @dataclass
@@ -18,3 +19,4 @@ class AppState:
     pool: ConnectionPool
     verifier: TokenVerifier
     jwt_secret: str | None  # set in standalone mode: we mint tokens
+    sweeper: ReservationSweeper | None = None  # expires reservations while the app runs

@@ -42,8 +42,10 @@ begin
             jsonb_build_object('location_id', p_location_id,
                                'message', 'no stock location with this id'));
     end if;
+    -- coalesce: a caller who is nobody's staff has no vendor (NULL), and "not NULL" would
+    -- let them through
     if not (private.is_service() or private.is_admin()
-            or private.current_vendor_id() = v_vendor) then
+            or coalesce(private.current_vendor_id() = v_vendor, false)) then
         perform private.inventory_raise('permission_denied',
             jsonb_build_object('location_id', p_location_id,
                                'message', 'this location belongs to another vendor'));
@@ -141,6 +143,14 @@ declare
     v_low boolean := new.available > 0 and new.available <= new.reorder_point;
     v_out boolean := new.available <= 0;
 begin
+    -- A sale (stock_commit) lowers reserved, then on_hand: the first half alone looks like
+    -- stock coming back (it would resolve out_of_stock and oversell alerts, and the second
+    -- half would open a new out_of_stock). Only the second half, which leaves the level as it
+    -- ends up, counts.
+    if tg_op = 'UPDATE' and new.on_hand = old.on_hand
+       and current_setting('emporium.committing_sale', true) = 'on' then
+        return null;
+    end if;
     if v_low then
         insert into public.stock_alerts (vendor_id, location_id, variant_id, kind, detail, opened_at)
         values (new.vendor_id, new.location_id, new.variant_id, 'low_stock',
@@ -155,7 +165,8 @@ begin
         on conflict (location_id, variant_id, kind) where resolved_at is null do nothing;
     end if;
     if tg_op = 'UPDATE' then
-        update public.stock_alerts a set resolved_at = now()
+        -- now() is when this transaction began: maybe before a concurrent one opened it
+        update public.stock_alerts a set resolved_at = greatest(now(), a.opened_at)
         where a.location_id = new.location_id and a.variant_id = new.variant_id
           and a.resolved_at is null
           and ((a.kind = 'low_stock' and not v_low)
@@ -314,8 +325,8 @@ end
 $$;
 
 -- ---------------------------------------------------------------------- reservations
--- May the caller hold stock for this holder? Buyers for their own cart or order; vendor
--- staff, admins and service work for any.
+-- May the caller hold stock for this holder? Buyers for their own cart or order; admins
+-- and service work for any. Vendor staff reserve like buyers (their own carts only).
 create or replace function private.assert_holder(p_holder_type text, p_holder_id uuid)
 returns void
 language plpgsql
@@ -324,7 +335,7 @@ security definer
 set search_path = ''
 as $$
 begin
-    if p_holder_type not in ('cart', 'order') or p_holder_id is null then
+    if p_holder_type is null or p_holder_type not in ('cart', 'order') or p_holder_id is null then
         perform private.inventory_raise('invalid_holder',
             jsonb_build_object('holder_type', p_holder_type,
                                'message', 'the holder is a cart or an order, with its id'));
@@ -343,11 +354,17 @@ $$;
 
 -- Reserve p_quantity of a variant, all or nothing, for a holder, for p_ttl_seconds.
 -- Where: p_location_id, else the active locations of p_vendor_id by priority, else every
--- vendor's by best active offer (cheapest first) then priority. The fast path is one
--- conditional UPDATE on the first location that can serve it all, plus one INSERT; when no
--- single location can, the candidate rows are locked in a fixed order and the quantity is
--- split across them. The same idempotency key returns the same reservation rows; a key
+-- vendor's by best active offer (cheapest first) then priority (the allocation order). The
+-- first location in that order that can serve it all takes it all; else it is split across
+-- them in that order. The same idempotency key returns the same reservation rows; a key
 -- reused with other arguments is refused.
+--
+-- Locking: the fast path is one conditional UPDATE on the first location that can serve it
+-- all, plus one INSERT. Otherwise every candidate row is locked in one fixed order
+-- (location_id, as stock_transfer does) before anything is decided. A conditional UPDATE that
+-- waited for a row and then found too little there still holds that row (PostgreSQL keeps
+-- the lock), so the fast path runs in a subtransaction that is rolled back when it fails:
+-- the split path must never wait for a level while holding another one out of order.
 create or replace function public.stock_reserve(
     p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text,
     p_holder_id uuid, p_vendor_id uuid default null, p_location_id uuid default null,
@@ -362,24 +379,39 @@ declare
     v_expires timestamptz;
     v_remaining integer := p_quantity;
     v_take integer;
-    v_row record;
     v_ids uuid[] := '{}';
     v_id uuid;
     v_available integer;
+    v_location uuid;
+    v_vendor uuid;
     v_locations uuid[];
     v_vendors uuid[];
+    v_free integer[];
     v_i integer;
 begin
+    -- Arguments and rights first: a replay is no way around them (the rows of a key belong
+    -- to its holder).
+    perform private.assert_positive('quantity', p_quantity);
+    if p_ttl_seconds is null or p_ttl_seconds <= 0 or p_ttl_seconds > 7 * 86400 then
+        perform private.inventory_raise('invalid_ttl',
+            jsonb_build_object('value', p_ttl_seconds,
+                               'message', 'a reservation lasts 1 second to 7 days'));
+    end if;
+    perform private.assert_holder(p_holder_type, p_holder_id);
     if p_idempotency_key is not null then
+        -- One call per key at a time: a retry sent while the first call still runs waits for
+        -- it and then replays it (without the lock both would reserve, at two locations).
+        perform pg_advisory_xact_lock(hashtextextended('stock_reserve:' || p_idempotency_key, 0));
         if exists (select 1 from public.stock_reservations r where r.idempotency_key = p_idempotency_key) then
             if exists (select 1 from public.stock_reservations r
                        where r.idempotency_key = p_idempotency_key
-                         and (r.variant_id <> p_variant_id or r.holder_id <> p_holder_id
-                              or r.holder_type <> p_holder_type
+                         and (r.variant_id is distinct from p_variant_id
+                              or r.holder_id is distinct from p_holder_id
+                              or r.holder_type is distinct from p_holder_type
                               or (p_vendor_id is not null and r.vendor_id <> p_vendor_id)
                               or (p_location_id is not null and r.location_id <> p_location_id)))
                or (select sum(r.quantity) from public.stock_reservations r
-                   where r.idempotency_key = p_idempotency_key) <> p_quantity then
+                   where r.idempotency_key = p_idempotency_key) is distinct from p_quantity then
                 perform private.inventory_raise('idempotency_key_reused',
                     jsonb_build_object('idempotency_key', p_idempotency_key,
                         'message', 'this idempotency key was used for another reservation'));
@@ -389,110 +421,120 @@ begin
             return;
         end if;
     end if;
-    perform private.assert_positive('quantity', p_quantity);
-    if p_ttl_seconds is null or p_ttl_seconds <= 0 or p_ttl_seconds > 7 * 86400 then
-        perform private.inventory_raise('invalid_ttl',
-            jsonb_build_object('value', p_ttl_seconds,
-                               'message', 'a reservation lasts 1 second to 7 days'));
-    end if;
-    perform private.assert_holder(p_holder_type, p_holder_id);
     v_expires := now() + make_interval(secs => p_ttl_seconds);
 
-    -- fast path: the first candidates that can serve the whole quantity, tried in order
+    -- fast path: the first candidate that could serve the whole quantity (as last committed)
     if p_vendor_id is null and p_location_id is null then
-        select array_agg(c.location_id order by c.price, c.priority, c.location_id),
-               array_agg(c.vendor_id order by c.price, c.priority, c.location_id)
-          into v_locations, v_vendors
-        from (
-            select l.location_id, l.vendor_id, sl.priority, o.price
-            from public.stock_levels l
-            join public.stock_locations sl on sl.id = l.location_id and sl.active
-            join public.vendors ve on ve.id = l.vendor_id and ve.status = 'active'
-            join lateral (
-                select min(o.price) as price from public.offers o
-                where o.vendor_id = l.vendor_id and o.variant_id = l.variant_id
-                  and o.status = 'active'
-            ) o on o.price is not null
-            where l.variant_id = p_variant_id and l.available >= p_quantity
-            order by o.price, sl.priority, l.location_id
-            limit 3
-        ) c;
+        select l.location_id, l.vendor_id into v_location, v_vendor
+        from public.stock_levels l
+        join public.stock_locations sl on sl.id = l.location_id and sl.active
+        join public.vendors ve on ve.id = l.vendor_id and ve.status = 'active'
+        join lateral (
+            select min(o.price) as price from public.offers o
+            where o.vendor_id = l.vendor_id and o.variant_id = l.variant_id
+              and o.status = 'active'
+        ) o on o.price is not null
+        where l.variant_id = p_variant_id and l.available >= p_quantity
+        order by o.price, sl.priority, l.location_id
+        limit 1;
     else
-        select array_agg(c.location_id order by c.priority, c.location_id),
-               array_agg(c.vendor_id order by c.priority, c.location_id)
-          into v_locations, v_vendors
-        from (
-            select l.location_id, l.vendor_id, sl.priority
-            from public.stock_levels l
-            join public.stock_locations sl on sl.id = l.location_id and sl.active
-            where l.variant_id = p_variant_id
-              and (p_vendor_id is null or l.vendor_id = p_vendor_id)
-              and (p_location_id is null or l.location_id = p_location_id)
-              and l.available >= p_quantity
-            order by sl.priority, l.location_id
-            limit 3
-        ) c;
+        select l.location_id, l.vendor_id into v_location, v_vendor
+        from public.stock_levels l
+        join public.stock_locations sl on sl.id = l.location_id and sl.active
+        where l.variant_id = p_variant_id
+          and (p_vendor_id is null or l.vendor_id = p_vendor_id)
+          and (p_location_id is null or l.location_id = p_location_id)
+          and l.available >= p_quantity
+        order by sl.priority, l.location_id
+        limit 1;
     end if;
-    for v_i in 1 .. coalesce(array_length(v_locations, 1), 0) loop
-        update public.stock_levels l set reserved = l.reserved + p_quantity
-        where l.location_id = v_locations[v_i] and l.variant_id = p_variant_id
-          and l.on_hand - l.reserved >= p_quantity;
-        if found then
+    if v_location is not null then
+        begin
+            update public.stock_levels l set reserved = l.reserved + p_quantity
+            where l.location_id = v_location and l.variant_id = p_variant_id
+              and l.on_hand - l.reserved >= p_quantity;
+            if not found then
+                -- taken meanwhile: roll the subtransaction back, and the row lock with it
+                raise exception using errcode = 'IR001';
+            end if;
+        exception when sqlstate 'IR001' then
+            v_location := null;
+        end;
+        if v_location is not null then
             insert into public.stock_reservations (vendor_id, location_id, variant_id, quantity,
                 holder_type, holder_id, expires_at, idempotency_key, created_by)
-            values (v_vendors[v_i], v_locations[v_i], p_variant_id, p_quantity, p_holder_type,
+            values (v_vendor, v_location, p_variant_id, p_quantity, p_holder_type,
                     p_holder_id, v_expires, p_idempotency_key, private.current_user_id())
             returning id into v_id;
             return query select r.* from public.stock_reservations r where r.id = v_id;
             return;
         end if;
-    end loop;
+    end if;
 
-    -- split path: lock every candidate in a fixed order, then take what each can give
-    perform 1 from public.stock_levels l
-    join public.stock_locations sl on sl.id = l.location_id and sl.active
-    where l.variant_id = p_variant_id
-      and (p_vendor_id is null or l.vendor_id = p_vendor_id)
-      and (p_location_id is null or l.location_id = p_location_id)
-    order by l.location_id
-    for update of l;
-    for v_row in
-        select l.location_id, l.vendor_id, l.available
-        from public.stock_levels l
-        join public.stock_locations sl on sl.id = l.location_id and sl.active
-        join public.vendors ve on ve.id = l.vendor_id and ve.status = 'active'
-        left join lateral (
-            select min(o.price) as price from public.offers o
-            where o.vendor_id = l.vendor_id and o.variant_id = l.variant_id and o.status = 'active'
-        ) o on true
-        where l.variant_id = p_variant_id
-          and (p_vendor_id is null or l.vendor_id = p_vendor_id)
-          and (p_location_id is null or l.location_id = p_location_id)
-          and (p_vendor_id is not null or p_location_id is not null or o.price is not null)
-          and l.available > 0
-        order by case when p_vendor_id is null and p_location_id is null then o.price end,
-                 sl.priority, l.location_id
-    loop
-        exit when v_remaining = 0;
-        v_take := least(v_remaining, v_row.available);
-        update public.stock_levels l set reserved = l.reserved + v_take
-        where l.location_id = v_row.location_id and l.variant_id = p_variant_id;
-        insert into public.stock_reservations (vendor_id, location_id, variant_id, quantity,
-            holder_type, holder_id, expires_at, idempotency_key, created_by)
-        values (v_row.vendor_id, v_row.location_id, p_variant_id, v_take, p_holder_type,
-                p_holder_id, v_expires, p_idempotency_key, private.current_user_id())
-        returning id into v_id;
-        v_ids := v_ids || v_id;
-        v_remaining := v_remaining - v_take;
+    -- split path: lock every candidate in location order (the inner query), read what each
+    -- really has (a locked row is the current one), then decide in allocation order
+    select array_agg(c.location_id order by c.rank), array_agg(c.vendor_id order by c.rank),
+           array_agg(c.available order by c.rank)
+      into v_locations, v_vendors, v_free
+    from (
+        select k.location_id, k.vendor_id, k.available,
+               row_number() over (order by k.price, k.priority, k.location_id) as rank
+        from (
+            select l.location_id, l.vendor_id, l.available, sl.priority,
+                   case when p_vendor_id is null and p_location_id is null then o.price end
+                       as price
+            from public.stock_levels l
+            join public.stock_locations sl on sl.id = l.location_id and sl.active
+            join public.vendors ve on ve.id = l.vendor_id
+            left join lateral (
+                select min(o.price) as price from public.offers o
+                where o.vendor_id = l.vendor_id and o.variant_id = l.variant_id
+                  and o.status = 'active'
+            ) o on true
+            where l.variant_id = p_variant_id
+              and (p_vendor_id is null or l.vendor_id = p_vendor_id)
+              and (p_location_id is null or l.location_id = p_location_id)
+              and (p_vendor_id is not null or p_location_id is not null
+                   or (ve.status = 'active' and o.price is not null))
+            order by l.location_id
+            for update of l
+        ) k
+        where k.available > 0
+    ) c;
+
+    v_available := 0;
+    for v_i in 1 .. coalesce(array_length(v_locations, 1), 0) loop
+        v_available := v_available + v_free[v_i];
     end loop;
-    if v_remaining > 0 then
+    if v_available < p_quantity then
         perform private.assert_variant(p_variant_id);
-        v_available := p_quantity - v_remaining;
         perform private.inventory_raise('insufficient_stock',
             jsonb_build_object('variant_id', p_variant_id, 'requested', p_quantity,
                 'available', v_available, 'vendor_id', p_vendor_id, 'location_id', p_location_id,
                 'message', format('only %s of %s units are available', v_available, p_quantity)));
     end if;
+    -- one location that can serve it all takes it all (the fast path lost a race for it)
+    for v_i in 1 .. array_length(v_locations, 1) loop
+        if v_free[v_i] >= p_quantity then
+            v_locations := array[v_locations[v_i]];
+            v_vendors := array[v_vendors[v_i]];
+            v_free := array[p_quantity];
+            exit;
+        end if;
+    end loop;
+    for v_i in 1 .. array_length(v_locations, 1) loop
+        exit when v_remaining = 0;
+        v_take := least(v_remaining, v_free[v_i]);
+        update public.stock_levels l set reserved = l.reserved + v_take
+        where l.location_id = v_locations[v_i] and l.variant_id = p_variant_id;
+        insert into public.stock_reservations (vendor_id, location_id, variant_id, quantity,
+            holder_type, holder_id, expires_at, idempotency_key, created_by)
+        values (v_vendors[v_i], v_locations[v_i], p_variant_id, v_take, p_holder_type,
+                p_holder_id, v_expires, p_idempotency_key, private.current_user_id())
+        returning id into v_id;
+        v_ids := v_ids || v_id;
+        v_remaining := v_remaining - v_take;
+    end loop;
     return query select r.* from public.stock_reservations r where r.id = any (v_ids)
         order by r.created_at, r.id;
 end
@@ -516,6 +558,10 @@ begin
         perform private.inventory_raise('invalid_input',
             jsonb_build_object('message', 'p_lines must be a non-empty JSON array'));
     end if;
+    -- each line on its own: lines of one variant are added up below, and a negative line
+    -- must not quietly shrink another
+    perform private.assert_positive('quantity', (x ->> 'quantity')::integer)
+    from jsonb_array_elements(p_lines) x;
     for v_line in
         select (x ->> 'variant_id')::uuid as variant_id, sum((x ->> 'quantity')::integer)::integer as quantity
         from jsonb_array_elements(p_lines) x
@@ -563,7 +609,7 @@ declare
     v_res public.stock_reservations := private.locked_active_reservation(p_reservation_id);
 begin
     if not (private.is_service() or private.is_admin()
-            or private.current_vendor_id() = v_res.vendor_id) then
+            or coalesce(private.current_vendor_id() = v_res.vendor_id, false)) then
         perform private.assert_holder(v_res.holder_type, v_res.holder_id);
     end if;
     update public.stock_levels l set reserved = l.reserved - v_res.quantity
@@ -574,7 +620,10 @@ begin
 end
 $$;
 
--- Release every active reservation of a holder (a cart emptied, an order cancelled).
+-- Release every active reservation of a holder (a cart emptied, an order cancelled). All of
+-- them are locked first, then released in level order (variant, location) like every other
+-- multi-level writer: holding a level while waiting for a reservation deadlocks. A
+-- reservation committed, released or expired meanwhile is skipped, not an error.
 create or replace function public.stock_release_holder(p_holder_type text, p_holder_id uuid)
 returns integer
 language plpgsql
@@ -587,10 +636,14 @@ declare
     v_id uuid;
 begin
     perform private.assert_holder(p_holder_type, p_holder_id);
+    perform 1 from public.stock_reservations r
+    where r.holder_type = p_holder_type and r.holder_id = p_holder_id and r.status = 'active'
+    order by r.variant_id, r.location_id, r.id
+    for update;
     for v_id in
         select r.id from public.stock_reservations r
         where r.holder_type = p_holder_type and r.holder_id = p_holder_id and r.status = 'active'
-        order by r.location_id, r.variant_id
+        order by r.variant_id, r.location_id, r.id
     loop
         perform public.stock_release(v_id);
         v_count := v_count + 1;
@@ -619,8 +672,11 @@ begin
             jsonb_build_object('reservation_id', v_res.id, 'expired_at', v_res.expires_at,
                                'message', 'the reservation expired before it was committed'));
     end if;
+    -- no alert for this half (see tg_stock_levels__alerts): available moves only in between
+    perform set_config('emporium.committing_sale', 'on', true);
     update public.stock_levels l set reserved = l.reserved - v_res.quantity
     where l.location_id = v_res.location_id and l.variant_id = v_res.variant_id;
+    perform set_config('emporium.committing_sale', 'off', true);
     insert into public.stock_movements (vendor_id, location_id, variant_id, delta, kind, reason,
                                         reference, actor_id)
     values (v_res.vendor_id, v_res.location_id, v_res.variant_id, -v_res.quantity, 'sale', null,
@@ -632,7 +688,11 @@ begin
 end
 $$;
 
--- Expire due reservations in batches; concurrent sweepers skip each other's rows.
+-- Expire due reservations in batches. The sweeper never waits: it skips reservations other
+-- transactions hold (a commit, a release, another sweeper) and reservations whose level is
+-- locked right now (a reservation being taken there); those are left for the next sweep.
+-- Waiting for levels while holding a batch of reservations deadlocked with reservations
+-- taken at several levels and with transactions that commit or release several.
 create or replace function public.stock_expire_reservations(p_batch_size integer default 1000)
 returns integer
 language plpgsql
@@ -643,6 +703,9 @@ as $$
 declare
     v_total integer := 0;
     v_batch integer;
+    v_due integer;
+    v_skipped uuid[] := '{}';
+    v_busy uuid[];
 begin
     if not (private.is_service() or private.is_admin()) then
         perform private.inventory_raise('permission_denied',
@@ -651,14 +714,19 @@ begin
     perform private.assert_positive('batch_size', p_batch_size);
     loop
         with due as (
-            select r.id from public.stock_reservations r
-            where r.status = 'active' and r.expires_at <= now()
+            select r.id, r.location_id, r.variant_id from public.stock_reservations r
+            where r.status = 'active' and r.expires_at <= now() and r.id <> all (v_skipped)
             order by r.expires_at
             limit p_batch_size
             for update skip locked
+        ), free as (
+            select l.location_id, l.variant_id from public.stock_levels l
+            where (l.location_id, l.variant_id) in (select d.location_id, d.variant_id from due d)
+            for update skip locked
         ), expired as (
             update public.stock_reservations r set status = 'expired'
-            from due where r.id = due.id
+            from due d join free f using (location_id, variant_id)
+            where r.id = d.id
             returning r.location_id, r.variant_id, r.quantity
         ), per_level as (
             select e.location_id, e.variant_id, sum(e.quantity)::integer as quantity
@@ -669,9 +737,15 @@ begin
             where l.location_id = p.location_id and l.variant_id = p.variant_id
             returning 1
         )
-        select count(*) into v_batch from expired;
+        select (select count(*) from due), (select count(*) from expired),
+               (select coalesce(array_agg(d.id), '{}') from due d
+                where not exists (select 1 from free f
+                                  where f.location_id = d.location_id
+                                    and f.variant_id = d.variant_id))
+          into v_due, v_batch, v_busy;
         v_total := v_total + v_batch;
-        exit when v_batch < p_batch_size;
+        v_skipped := v_skipped || v_busy;
+        exit when v_due < p_batch_size;
     end loop;
     return v_total;
 end
@@ -807,12 +881,22 @@ declare
     v_level record;
     v_moves integer := 0;
 begin
+    -- A line's correction is what was counted minus what the books said at that moment: the
+    -- snapshot plus every movement between opening the count and counting the line. A sale
+    -- made while counting is then not counted twice.
     for v_line in
-        select cl.variant_id, cl.counted - cl.expected as delta
+        select cl.variant_id,
+               cl.counted - cl.expected - coalesce((
+                   select sum(m.delta) from public.stock_movements m
+                   where m.location_id = v_location and m.variant_id = cl.variant_id
+                     and m.created_at > c.created_at and m.created_at <= cl.counted_at), 0)
+                 as delta
         from public.stock_count_lines cl
-        where cl.count_id = p_count_id and cl.counted is not null and cl.counted <> cl.expected
+        join public.stock_counts c on c.id = cl.count_id
+        where cl.count_id = p_count_id and cl.counted is not null
         order by cl.variant_id
     loop
+        continue when v_line.delta = 0;
         select l.on_hand, l.reserved into v_level from public.stock_levels l
         where l.location_id = v_location and l.variant_id = v_line.variant_id for update;
         if coalesce(v_level.on_hand, 0) + v_line.delta < coalesce(v_level.reserved, 0) then
@@ -918,7 +1002,8 @@ revoke all on function public.stock_count_open(uuid, text) from public, anon, au
 revoke all on function public.stock_count_record(uuid, uuid, integer) from public, anon, authenticated;
 revoke all on function public.stock_count_post(uuid) from public, anon, authenticated;
 revoke all on function public.stock_alert_acknowledge(uuid) from public, anon, authenticated;
-grant execute on function public.stock_record_oversell_attempt(uuid, integer, integer, uuid) to authenticated, service_role;
+-- service work only: the API records refusals as service work; clients can't open alerts
+grant execute on function public.stock_record_oversell_attempt(uuid, integer, integer, uuid) to service_role;
 grant execute on function public.stock_receive(uuid, uuid, integer, text, text) to authenticated, service_role;
 grant execute on function public.stock_adjust(uuid, uuid, integer, text, text) to authenticated, service_role;
 grant execute on function public.stock_transfer(uuid, uuid, uuid, integer, text) to authenticated, service_role;
