@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 import sys
@@ -9,8 +10,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import psycopg
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -20,7 +22,7 @@ from emporium.config import Settings, load_settings
 from emporium.db import migrate
 from emporium.db.connect import Database, open_database, redact
 from emporium.db.embedded import EmbeddedPostgres
-from emporium.errors import EmporiumError
+from emporium.errors import EmporiumError, InvalidInput
 
 console = Console()
 err_console = Console(stderr=True)
@@ -40,6 +42,12 @@ db_app = typer.Typer(
     help="The database: where it is, migrations, the embedded server.", no_args_is_help=True
 )
 app.add_typer(db_app, name="db")
+inventory_app = typer.Typer(
+    help="Stock: receive, adjust, levels, the ledger check, expiring reservations. "
+    "Acts as service work (the operator); a SKU may stand for a variant, a code for a location.",
+    no_args_is_help=True,
+)
+app.add_typer(inventory_app, name="inventory")
 
 DataDirOpt = Annotated[
     Path | None,
@@ -300,6 +308,205 @@ def db_docs(
     console.print("docs are current" if check else f"wrote the schema docs into {out}")
 
 
+# ---------------------------------------------------------------------- inventory
+@contextmanager
+def _as_operator() -> Iterator[psycopg.Connection[Any]]:
+    """One transaction as service work on the configured database, committed at the end."""
+    from emporium.db.session import Persona, transaction_as
+
+    with database() as db, db.connect() as conn, transaction_as(conn, Persona.service()):
+        yield conn
+
+
+def _whole_number(text: str, name: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidInput(
+            f"{name} must be a whole number, not {text!r}", code="invalid_quantity"
+        ) from None
+
+
+def _say(text: str) -> None:
+    console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+LocationArg = Annotated[str, typer.Argument(help="The location: its id, or its code.")]
+VariantArg = Annotated[
+    str, typer.Argument(metavar="VARIANT_OR_SKU", help="The variant: its id, or its SKU.")
+]
+ReferenceOpt = Annotated[
+    str | None, typer.Option(help="What it refers to: a purchase order, a delivery note ...")
+]
+
+
+def _moved(conn: psycopg.Connection[Any], verb: str, movement_id: int) -> str:
+    """What a movement did, in a line (said once the transaction has committed)."""
+    from emporium.inventory import queries
+
+    movement = queries.get_movement(conn, movement_id)
+    assert movement is not None  # service work reads every row
+    level = queries.get_level(
+        conn, location_id=movement.location_id, variant_id=movement.variant_id
+    )
+    assert level is not None
+    return (
+        f"{verb} {movement.delta:+d} of {level.sku or level.variant_id} at "
+        f"{level.location_code or level.location_id}: on hand {level.on_hand}, "
+        f"reserved {level.reserved}, available {level.available} (movement {movement_id})"
+    )
+
+
+@inventory_app.command("receive")
+def inventory_receive(
+    location: LocationArg,
+    variant: VariantArg,
+    quantity: Annotated[str, typer.Argument(metavar="QTY", help="Units received (positive).")],
+    reason: Annotated[str | None, typer.Option(help="Why, in a few words.")] = None,
+    reference: ReferenceOpt = None,
+) -> None:
+    """Receive stock into a location (a receipt movement in the ledger)."""
+    from emporium.inventory import queries, service
+
+    units = _whole_number(quantity, "QTY")
+    with _as_operator() as conn:
+        movement_id = service.receive(
+            conn,
+            location_id=queries.find_location(conn, location),
+            variant_id=queries.find_variant(conn, variant),
+            quantity=units,
+            reason=reason,
+            reference=reference,
+        )
+        done = _moved(conn, "received", movement_id)
+    _say(done)
+
+
+@inventory_app.command("adjust", context_settings={"ignore_unknown_options": True})
+def inventory_adjust(
+    location: LocationArg,
+    variant: VariantArg,
+    delta: Annotated[
+        str, typer.Argument(metavar="DELTA", help="The signed change of on hand, e.g. -2 or 3.")
+    ],
+    reason: Annotated[str | None, typer.Option(help="Why stock is adjusted (required).")] = None,
+    reference: ReferenceOpt = None,
+) -> None:
+    """Correct on hand by DELTA, with a reason (never below what is reserved)."""
+    from emporium.inventory import queries, service
+
+    change = _whole_number(delta, "DELTA")
+    with _as_operator() as conn:
+        movement_id = service.adjust(
+            conn,
+            location_id=queries.find_location(conn, location),
+            variant_id=queries.find_variant(conn, variant),
+            delta=change,
+            reason=reason,
+            reference=reference,
+        )
+        done = _moved(conn, "adjusted", movement_id)
+    _say(done)
+
+
+@inventory_app.command("levels")
+def inventory_levels(
+    location: Annotated[str | None, typer.Option(help="Only this location (id or code).")] = None,
+    sku: Annotated[str | None, typer.Option(help="Only SKUs containing this.")] = None,
+    below_reorder: Annotated[
+        bool, typer.Option("--below-reorder", help="Only levels at or below their reorder point.")
+    ] = False,
+    out_of_stock: Annotated[
+        bool, typer.Option("--out-of-stock", help="Only levels with nothing available.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="How many rows (1 to 500).")] = 50,
+    cursor: Annotated[str | None, typer.Option(help="Continue after a previous page.")] = None,
+) -> None:
+    """Stock levels per location and variant, as a table."""
+    from emporium.inventory import queries
+
+    with _as_operator() as conn:
+        page = queries.list_levels(
+            conn,
+            location_id=queries.find_location(conn, location) if location else None,
+            sku=sku,
+            below_reorder_point=below_reorder,
+            out_of_stock=out_of_stock,
+            limit=limit,
+            cursor=cursor,
+        )
+    if not page.items:
+        _say("no stock levels match")
+        return
+    table = Table("location", "sku", "on hand", "reserved", "available", "reorder at")
+    for col in table.columns[2:]:
+        col.justify = "right"
+    for lv in page.items:
+        style = "red" if lv.available <= 0 else "yellow" if lv.available <= lv.reorder_point else ""
+        table.add_row(
+            lv.location_code or str(lv.location_id),
+            lv.sku or str(lv.variant_id),
+            str(lv.on_hand),
+            str(lv.reserved),
+            str(lv.available),
+            str(lv.reorder_point),
+            style=style,
+        )
+    console.print(table)
+    _say(
+        f"{len(page.items)} level(s)"
+        + (f"; more with --cursor {page.next_cursor}" if page.next_cursor else "")
+    )
+
+
+@inventory_app.command("check-ledger")
+def inventory_check_ledger(
+    vendor: Annotated[str | None, typer.Option(help="Only this vendor (id or slug).")] = None,
+) -> None:
+    """Compare stored on hand and reserved with the ledger and the active reservations
+    (exit 1 when any differ)."""
+    from emporium.inventory import queries, service
+
+    with _as_operator() as conn:
+        vendor_id = queries.find_vendor(conn, vendor) if vendor else None
+        differences = service.check_ledger(conn, vendor_id=vendor_id)
+    if not differences:
+        _say("the ledger is sound: every on hand and reserved figure matches its movements")
+        return
+    table = Table("location", "sku", "figure", "stored", "expected", "difference")
+    for col in table.columns[3:]:
+        col.justify = "right"
+    for d in differences:
+        table.add_row(
+            d.location_code or str(d.location_id),
+            d.sku or str(d.variant_id),
+            d.kind,
+            str(d.stored),
+            str(d.expected),
+            f"{d.difference:+d}",
+        )
+    console.print(table)
+    err_console.print(
+        f"error[ledger_mismatch]: {len(differences)} stored figure(s) disagree with the ledger",
+        markup=False,
+        highlight=False,
+    )
+    raise typer.Exit(1)
+
+
+@inventory_app.command("expire")
+def inventory_expire(
+    batch_size: Annotated[int, typer.Option(help="Rows per batch (all due rows go).")] = 1000,
+) -> None:
+    """Expire every due reservation once, giving its units back (the server does this in
+    the background every EMPORIUM_RESERVATION_SWEEP_SECONDS)."""
+    from emporium.inventory import service
+
+    with _as_operator() as conn:
+        expired = service.expire_reservations(conn, batch_size=batch_size)
+    _say(f"expired {expired} reservation(s)")
+
+
 # ----------------------------------------------------------------------- serving
 HostOpt = Annotated[str, typer.Option(help="Interface to listen on.")]
 PortOpt = Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)]
@@ -311,7 +518,16 @@ def _serve(db: Database, s: Settings, host: str, port: int) -> None:
     from emporium.api.app import create_app
 
     api = create_app(s, db)
-    uvicorn.run(api, host=host, port=port, log_level="info", access_log=False)
+    # uvicorn configures only its own loggers: show ours (the sweeper's counts) beside them.
+    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    log_config["loggers"]["emporium"] = {
+        "handlers": ["default"],
+        "level": "INFO",
+        "propagate": False,
+    }
+    uvicorn.run(
+        api, host=host, port=port, log_level="info", access_log=False, log_config=log_config
+    )
 
 
 @app.command()
@@ -352,6 +568,61 @@ def demo(host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
         _serve(db, s, host, port)
     finally:
         db_cm.__exit__(*sys.exc_info())
+
+
+# -------------------------------------------------------------------------- bench
+bench_app = typer.Typer(
+    help="Benchmarks: our figure next to the raw-SQL limit, measured in the same run.",
+    no_args_is_help=True,
+)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("reserve")
+def bench_reserve(
+    seconds: Annotated[
+        float, typer.Option(help="Measured seconds per run (each cell has 2-3 runs).", min=0.1)
+    ] = 10,
+    warmup: Annotated[
+        float, typer.Option(help="Unmeasured seconds before each Python run.", min=0)
+    ] = 1,
+    clients: Annotated[
+        str, typer.Option(help="Client counts, separated by commas: one cell per count.")
+    ] = "8,32",
+    output: Annotated[Path, typer.Option(help="Where the JSON result is written.")] = Path(
+        "reports/bench-reserve.json"
+    ),
+    pgbench: Annotated[
+        bool, typer.Option(help="Also run the raw pair with pgbench, when one is found.")
+    ] = True,
+    keep_database: Annotated[
+        bool, typer.Option(help="Keep the emporium_bench database afterwards.")
+    ] = False,
+) -> None:
+    """Reservation throughput and p50/p99 latency: stock_reserve vs the raw UPDATE + INSERT.
+
+    Creates its own database (emporium_bench) on the configured server and drops it after.
+    """
+    from emporium.bench import reserve as bench
+
+    config = bench.BenchConfig(seconds=seconds, warmup=warmup, clients=bench.parse_clients(clients))
+    with database() as db:
+        pgbench_bin = bench.find_pgbench(db.embedded) if pgbench else None
+        if pgbench and pgbench_bin is None:
+            console.print("[yellow]pgbench not found: the pgbench column stays empty[/]")
+        report = bench.run_on_server(
+            db.admin_dsn,
+            config,
+            keep_database=keep_database,
+            pgbench=pgbench_bin,
+            progress=lambda msg: console.print(f"  {msg}", markup=False, highlight=False),
+        )
+    bench.write_report(report, output)
+    # Piped or redirected output keeps the whole table rather than the default 80 columns.
+    out = console if console.is_terminal else Console(width=160)
+    out.print(bench.render_table(report))
+    load = report["load_average"]["before"]
+    console.print(f"load average at start: {load}; JSON written to {output}")
 
 
 def main() -> None:
