@@ -581,10 +581,14 @@ app.add_typer(bench_app, name="bench")
 @bench_app.command("reserve")
 def bench_reserve(
     seconds: Annotated[
-        float, typer.Option(help="Measured seconds per run (each cell has 2-3 runs).", min=0.1)
+        float, typer.Option(help="Measured seconds per path and cell.", min=0.1)
     ] = 10,
+    rounds: Annotated[
+        int,
+        typer.Option(help="ours and raw alternate in this many slices of SECONDS/ROUNDS.", min=1),
+    ] = 4,
     warmup: Annotated[
-        float, typer.Option(help="Unmeasured seconds before each Python run.", min=0)
+        float, typer.Option(help="Unmeasured seconds per Python path before a cell.", min=0)
     ] = 1,
     clients: Annotated[
         str, typer.Option(help="Client counts, separated by commas: one cell per count.")
@@ -605,7 +609,9 @@ def bench_reserve(
     """
     from emporium.bench import reserve as bench
 
-    config = bench.BenchConfig(seconds=seconds, warmup=warmup, clients=bench.parse_clients(clients))
+    config = bench.BenchConfig(
+        seconds=seconds, warmup=warmup, rounds=rounds, clients=bench.parse_clients(clients)
+    )
     with database() as db:
         pgbench_bin = bench.find_pgbench(db.embedded) if pgbench else None
         if pgbench and pgbench_bin is None:

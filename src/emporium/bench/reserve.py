@@ -22,8 +22,11 @@ The clients act as ``service_role`` (session-level ``role`` and ``request.jwt.cl
 ``stock_reserve`` accepts the holder without checking that the caller may see it: a buyer's
 call would add the ``can_see_order`` lookup, the raw pair has no such check either way.
 
-Every run starts from the same state (no reservations, ``reserved = 0``, tables vacuumed, a
-fresh checkpoint) and ends with the oversell check: units held beyond ``on_hand`` (must be 0),
+Per cell, ours and raw alternate in ``rounds`` slices (ours, raw / raw, ours / ...; the same
+variant sequence for both in a round), so that a change of load on the machine during the
+cell hits both alike; their figures add the slices up. Every slice (and the pgbench run)
+starts from the same state (no reservations, ``reserved = 0``, tables vacuumed, a fresh
+checkpoint) and ends with the oversell check: units held beyond ``on_hand`` (must be 0),
 the rows of ``stock_check_ledger()`` (must be none), and the reservations in the table
 against the ones the clients were told they got.
 
@@ -60,7 +63,7 @@ from emporium import __version__
 from emporium.db import migrate
 from emporium.db.connect import connect
 from emporium.db.embedded import EmbeddedPostgres
-from emporium.errors import InvalidInput
+from emporium.errors import EmporiumError, InvalidInput
 
 DEFAULT_DATABASE = "emporium_bench"
 DEFAULT_OUTPUT = Path("reports/bench-reserve.json")
@@ -116,13 +119,14 @@ def spread_scenario(variants: int = 10_000, on_hand: int = 1_000) -> Scenario:
 
 @dataclass(frozen=True)
 class BenchConfig:
-    seconds: float = 10.0  # measured time per run
-    warmup: float = 1.0  # per Python run, before the reset that precedes the measured run
+    seconds: float = 10.0  # measured time per path and cell
+    warmup: float = 1.0  # per Python path and cell, unmeasured, before the first slice
     clients: tuple[int, ...] = (8, 32)
     scenarios: tuple[Scenario, ...] = field(
         default_factory=lambda: (hot_scenario(), spread_scenario())
     )
     pgbench_threads: int = 2  # pgbench -j
+    rounds: int = 4  # ours and raw alternate in this many slices of seconds / rounds each
     # Finished (released / expired) reservations already in the table, as in a store that has
     # been running: the planner then sees a table of realistic size (see ``seed``).
     history: int = 100_000
@@ -135,6 +139,8 @@ class BenchConfig:
             raise InvalidInput("--warmup must be zero or positive", code="bench_invalid")
         if not self.clients or any(c < 1 or c > 150 for c in self.clients):
             raise InvalidInput("--clients must be between 1 and 150 each", code="bench_invalid")
+        if self.rounds < 1:
+            raise InvalidInput("--rounds must be 1 or more", code="bench_invalid")
         if not self.scenarios:
             raise InvalidInput("at least one scenario is needed", code="bench_invalid")
 
@@ -399,6 +405,7 @@ class RunResult:
     consistent: bool  # reservations in the table == reservations the clients were told about
     tps: float | None = None  # pgbench's own figure (without initial connection time)
     note: str | None = None
+    slices: list[float] = field(default_factory=list)  # ops/s of each measured slice
 
 
 def _percentile(sorted_values: Sequence[int], q: float) -> float:
@@ -501,46 +508,89 @@ class _Clock:
     deadline_ns: int = 0
 
 
-def _python_run(
-    dsn: str,
-    path: BenchPath,
-    scenario: Scenario,
-    clients: int,
-    seconds: float,
-    warmup: float,
-    seed: int,
-) -> RunResult:
+@dataclass
+class _Totals:
+    """One path's slices of a cell, added up."""
+
+    latencies: list[int] = field(default_factory=list)
+    ok: int = 0
+    refused: int = 0
+    elapsed: float = 0.0
+    oversold: int = 0
+    mismatches: int = 0
+    reservations: int = 0
+    consistent: bool = True
+    slices: list[float] = field(default_factory=list)
+
+    def add(self, workers: list[_Worker], elapsed: float, verdict: Check) -> None:
+        ok = sum(w.ok for w in workers)
+        for w in workers:
+            self.latencies.extend(w.latencies)
+        self.ok += ok
+        self.refused += sum(w.refused for w in workers)
+        self.elapsed += elapsed
+        self.oversold += verdict.oversold_units
+        self.mismatches += verdict.ledger_mismatches
+        self.reservations += verdict.reservations
+        self.consistent = self.consistent and verdict.reservations == ok
+        self.slices.append(round(ok / elapsed, 1) if elapsed > 0 else 0.0)
+
+    def result(self, path: str, clients: int) -> RunResult:
+        lat = _latency_stats(self.latencies)
+        return RunResult(
+            path=path,
+            clients=clients,
+            seconds=round(self.elapsed, 3),
+            ops=self.ok,
+            refused=self.refused,
+            ops_per_s=round(self.ok / self.elapsed, 1) if self.elapsed > 0 else 0.0,
+            p50_ms=lat.p50_ms,
+            p99_ms=lat.p99_ms,
+            mean_ms=lat.mean_ms,
+            max_ms=lat.max_ms,
+            oversold_units=self.oversold,
+            ledger_mismatches=self.mismatches,
+            reservations_in_db=self.reservations,
+            consistent=self.consistent,
+            slices=self.slices,
+        )
+
+
+PYTHON_PATHS: tuple[BenchPath, BenchPath] = ("ours", "raw")
+
+
+def _python_cell(
+    dsn: str, scenario: Scenario, clients: int, config: BenchConfig, progress: Progress
+) -> dict[str, RunResult]:
+    """ours and raw, alternating in ``config.rounds`` slices (ours, raw / raw, ours / ...),
+    each slice from the reset state: a load change on the machine hits both paths alike."""
     variants = scenario.variant_ids()
-    conns = [_client_connection(dsn) for _ in range(clients)]
+    conns: dict[BenchPath, list[psycopg.Connection[Any]]] = {p: [] for p in PYTHON_PATHS}
+    totals = {p: _Totals() for p in PYTHON_PATHS}
     try:
-        if warmup > 0:
-            _drive(conns, path, variants, warmup, seed + 1_000_003)
-        reset(dsn)
-        workers, elapsed = _drive(conns, path, variants, seconds, seed)
+        for p in PYTHON_PATHS:
+            conns[p] = [_client_connection(dsn) for _ in range(clients)]
+        if config.warmup > 0:
+            for p in PYTHON_PATHS:
+                _drive(conns[p], p, variants, config.warmup, config.seed + 1_000_003)
+        for r in range(config.rounds):
+            order = PYTHON_PATHS if r % 2 == 0 else PYTHON_PATHS[::-1]
+            for p in order:
+                progress(
+                    f"{scenario.name}, {clients} clients: {p} "
+                    f"(slice {r + 1}/{config.rounds}, {config.seconds / config.rounds:g}s)"
+                )
+                reset(dsn)
+                # the same seed for both paths of a round: the same sequence of variants
+                workers, elapsed = _drive(
+                    conns[p], p, variants, config.seconds / config.rounds, config.seed + r
+                )
+                totals[p].add(workers, elapsed, check(dsn))
     finally:
-        for c in conns:
-            c.close()
-    latencies = [x for w in workers for x in w.latencies]
-    ok = sum(w.ok for w in workers)
-    refused = sum(w.refused for w in workers)
-    verdict = check(dsn)
-    lat = _latency_stats(latencies)
-    return RunResult(
-        path=path,
-        clients=clients,
-        seconds=round(elapsed, 3),
-        ops=ok,
-        refused=refused,
-        ops_per_s=round(ok / elapsed, 1) if elapsed > 0 else 0.0,
-        p50_ms=lat.p50_ms,
-        p99_ms=lat.p99_ms,
-        mean_ms=lat.mean_ms,
-        max_ms=lat.max_ms,
-        oversold_units=verdict.oversold_units,
-        ledger_mismatches=verdict.ledger_mismatches,
-        reservations_in_db=verdict.reservations,
-        consistent=verdict.reservations == ok,
-    )
+        for p in PYTHON_PATHS:
+            for c in conns[p]:
+                c.close()
+    return {p: totals[p].result(p, clients) for p in PYTHON_PATHS}
 
 
 def _drive(
@@ -626,7 +676,11 @@ def _pgbench_run(
         wall = time.perf_counter() - started
         if result.returncode != 0:
             tail = (result.stderr or result.stdout).strip().splitlines()[-5:]
-            raise RuntimeError(f"pgbench failed ({result.returncode}): {' | '.join(tail)}")
+            raise EmporiumError(
+                f"pgbench failed ({result.returncode}): {' | '.join(tail)}",
+                code="pgbench_failed",
+                hint="run again with --no-pgbench to measure the Python paths only",
+            )
         latencies_us: list[int] = []
         failed = 0
         for log in Path(tmp).glob("tx.*"):
@@ -658,6 +712,7 @@ def _pgbench_run(
         reservations_in_db=verdict.reservations,
         consistent=failed == 0 and transactions >= verdict.reservations,
         tps=tps,
+        slices=[round(verdict.reservations / measured, 1)],
         note=(
             f"pgbench -M prepared -c {clients} -j {min(threads, clients)} -T {duration}; "
             f"latencies from its per-transaction log ({transactions} transactions, "
@@ -767,12 +822,9 @@ def run_benchmark(
     cells: list[dict[str, Any]] = []
     for scenario in config.scenarios:
         for clients in config.clients:
-            runs: dict[str, RunResult | None] = {}
-            for path in ("ours", "raw"):
-                say(f"{scenario.name}, {clients} clients: {path} ({config.seconds:g}s) ...")
-                runs[path] = _python_run(
-                    dsn, path, scenario, clients, config.seconds, config.warmup, config.seed
-                )
+            runs: dict[str, RunResult | None] = dict(
+                _python_cell(dsn, scenario, clients, config, say)
+            )
             runs["pgbench"] = None
             if pgbench is not None:
                 say(f"{scenario.name}, {clients} clients: pgbench ({config.seconds:g}s) ...")
@@ -794,6 +846,7 @@ def run_benchmark(
             "scenarios": [asdict(s) for s in config.scenarios],
             "pgbench": str(pgbench) if pgbench else None,
             "pgbench_threads": config.pgbench_threads,
+            "rounds": config.rounds,
             "history": config.history,
             "seed": config.seed,
         },
@@ -808,8 +861,11 @@ def run_benchmark(
             "ours_sql": OURS_SQL,
             "raw_sql": RAW_SQL,
             "pgbench_script": pgbench_script(config.scenarios[0]),
-            "reset": "before each measured run: delete the active reservations, reserved = 0, "
-            "vacuum analyze, checkpoint",
+            "alternation": "per cell, ours and raw alternate in `rounds` slices of "
+            "seconds/rounds (ours, raw / raw, ours / ...), the same variant sequence for both "
+            "in a round; their figures add the slices up (`slices`: ops/s of each)",
+            "reset": "before each measured slice or pgbench run: delete the active "
+            "reservations, reserved = 0, vacuum analyze, checkpoint",
             "history": "stock_reservations holds `history` finished (released/expired) rows "
             "so the planner sees a table of realistic size",
         },
