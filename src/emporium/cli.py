@@ -18,14 +18,12 @@ from rich.console import Console
 from rich.table import Table
 
 from emporium import __version__
-from emporium.config import Settings, load_settings
+from emporium.cli_common import _ctx, console, database, err_console, settings
+from emporium.config import Settings
 from emporium.db import migrate
 from emporium.db.connect import Database, open_database, redact
 from emporium.db.embedded import EmbeddedPostgres
 from emporium.errors import EmporiumError, InvalidInput
-
-console = Console()
-err_console = Console(stderr=True)
 
 app = typer.Typer(
     help=(
@@ -68,14 +66,6 @@ UrlOpt = Annotated[
 ]
 
 
-class _Ctx:
-    data_dir: Path | None = None
-    database_url: str | None = None
-
-
-_ctx = _Ctx()
-
-
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
@@ -91,16 +81,6 @@ def _root(
         raise typer.Exit(2)
     _ctx.data_dir = data_dir
     _ctx.database_url = database_url
-
-
-def settings() -> Settings:
-    return load_settings(data_dir=_ctx.data_dir, database_url=_ctx.database_url)
-
-
-@contextmanager
-def database() -> Iterator[Database]:
-    with open_database(settings()) as db:
-        yield db
 
 
 # ----------------------------------------------------------------------------- db
@@ -629,6 +609,19 @@ def bench_reserve(
     out.print(bench.render_table(report))
     load = report["load_average"]["before"]
     console.print(f"load average at start: {load}; JSON written to {output}")
+
+
+def _register_areas() -> None:
+    """Commands that live beside their area's code, each module adding its own."""
+    from emporium.legacy import cli as legacy_cli
+    from emporium.ops import audit_cli, backup_cli
+
+    audit_cli.register(db_app)
+    backup_cli.register(db_app)
+    legacy_cli.register(app)
+
+
+_register_areas()
 
 
 def main() -> None:
