@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from emporium.cli_common import console, database, say
+from emporium.errors import InvalidInput
 
 legacy_app = typer.Typer(
-    help="The reorganization: move a legacy store database (../shared/legacy/schema.sql shape) "
-    "in place into emporium's design, with a way back.",
+    help="The reorganization: move a legacy store database (the shape of "
+    "shared/legacy/schema.sql) in place into emporium's design, with a way back.\n\n"
+    "Start with `emporium legacy demo-db` (a messy legacy store to practise on), then "
+    "`emporium legacy migrate`, `status`, `report`, and `rollback` to undo it all.",
     no_args_is_help=True,
 )
+
+UrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        help="The legacy database to work on (default: the configured one: DATABASE_URL or "
+        "the embedded server).",
+        show_default=False,
+    ),
+]
+YesOpt = Annotated[
+    bool, typer.Option("--yes", "-y", help="Don't ask: the destructive steps may run.")
+]
+OutOpt = Annotated[Path, typer.Option("--out", help="Where reports (audit, report) are written.")]
 
 
 def register(parent: typer.Typer) -> None:
@@ -17,3 +44,180 @@ def register(parent: typer.Typer) -> None:
 
     demo_cli.register(legacy_app)
     parent.add_typer(legacy_app, name="legacy")
+
+
+def _confirm(dbname: str, what: str, yes: bool) -> None:
+    """Destructive work needs --yes or the database's name typed back."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            f"{what} changes database {dbname!r}: pass --yes to confirm",
+            code="confirmation_required",
+        )
+    console.print(f"[bold]{what}[/] changes database [bold]{dbname}[/].")
+    typed = typer.prompt("Type the database name to go on")
+    if typed.strip() != dbname:
+        console.print("not confirmed: nothing changed")
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _bars() -> Iterator[Progress]:
+    progress = Progress(
+        TextColumn("  {task.description:<14}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+    with progress:
+        yield progress
+
+
+@legacy_app.command("migrate")
+def migrate_cmd(
+    database_url: UrlOpt = None,
+    phase: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--phase",
+            help="Run only this phase (repeatable): audit, backup, move_aside, build, transform, "
+            "validate, compat. Default: every phase not done yet, in order.",
+        ),
+    ] = None,
+    yes: YesOpt = False,
+    out: OutOpt = Path("reports/legacy"),
+    backup_dir: Annotated[Path, typer.Option(help="Where the verified backup is written.")] = Path(
+        "backups"
+    ),
+    lock_timeout: Annotated[
+        str, typer.Option(help="How long to wait for a table lock before giving up (e.g. 10s).")
+    ] = "10s",
+    batch_rows: Annotated[
+        int, typer.Option(help="Legacy rows per transform batch (one transaction each).", min=100)
+    ] = 20_000,
+) -> None:
+    """Move the legacy store into emporium's design, in place, phase by phase.
+
+    audit (report) -> backup (verified) -> move_aside (legacy tables to schema legacy) ->
+    build (emporium schema) -> transform (batched, resumable) -> validate -> compat (views
+    with the legacy names). Safe to run again: it resumes where it stopped, and a finished
+    migration runs nothing. Undo everything with `emporium legacy rollback`.
+    """
+    from emporium.legacy import phases, state
+
+    with database(database_url) as db:
+        todo = list(phase or []) or phases.pending(db.admin_dsn)
+        if not todo:
+            say("every phase is done: nothing to run (see `emporium legacy status`)")
+            return
+        if phases.DESTRUCTIVE & set(todo):
+            import psycopg.conninfo
+
+            dbname = psycopg.conninfo.conninfo_to_dict(db.admin_dsn).get("dbname", "")
+            _confirm(str(dbname), "The reorganization (" + ", ".join(todo) + ")", yes)
+        with _bars() as bars:
+            tasks: dict[str, int] = {}
+
+            def progress(step: str, done: int, total: int) -> None:
+                if step not in tasks:
+                    tasks[step] = bars.add_task(step, total=total or 1)
+                bars.update(tasks[step], completed=done, total=max(total, 1))
+
+            ui = phases.UI(
+                say=lambda text: bars.console.print(text, markup=False), progress=progress
+            )
+            opts = phases.Options(
+                out_dir=out, backup_dir=backup_dir, lock_timeout=lock_timeout, batch_rows=batch_rows
+            )
+            results = phases.migrate(db.admin_dsn, phases=phase or None, options=opts, ui=ui)
+        for name, detail in results.items():
+            say(f"✓ {name} ({detail.get('seconds', 0):.1f}s)")
+        del state  # imported for its side-effect free constants only
+
+
+@legacy_app.command("status")
+def status_cmd(database_url: UrlOpt = None) -> None:
+    """Where the reorganization stands: each phase, the transform's steps, where the tables are."""
+    from emporium.db.connect import connect
+    from emporium.legacy import state, transform
+
+    with database(database_url) as db, connect(db.admin_dsn, autocommit=True) as conn:
+        where = state.where_tables_are(conn)
+        placed = sorted({str(v) for v in where.values()})
+        say("legacy tables: " + (", ".join(placed) if placed != ["None"] else "none found"))
+        if not state.reorg_exists(conn):
+            say("no reorganization started here (`emporium legacy migrate` starts one)")
+            return
+        table = Table("phase", "status", "started", "finished", "rows", "attempts", "note")
+        for p, s in state.phase_states(conn).items():
+            table.add_row(
+                p,
+                s.status,
+                f"{s.started_at:%Y-%m-%d %H:%M:%S}" if s.started_at else "",
+                f"{s.finished_at:%H:%M:%S}" if s.finished_at else "",
+                f"{s.rows:,}" if s.rows is not None else "",
+                str(s.attempts or ""),
+                (s.error or "")[:80],
+            )
+        console.print(table)
+        steps = transform.step_states(conn)
+        if steps:
+            st = Table("transform step", "done", "rows", "resume after")
+            for step in transform.STEPS:
+                done, rows, last = steps.get(step.name, (False, 0, None))
+                st.add_row(step.name, "yes" if done else "no", f"{rows:,}", last or "")
+            console.print(st)
+
+
+@legacy_app.command("validate")
+def validate_cmd(database_url: UrlOpt = None) -> None:
+    """Check the migrated data: accounting per legacy table, keys, foreign keys, the stock
+    ledger, order totals to the cent, vendor staff. Exit 1 when a check fails."""
+    from emporium.legacy import phases
+
+    with database(database_url) as db:
+        ui = phases.UI(say=say)
+        phases.migrate(db.admin_dsn, phases=["validate"], ui=ui)
+    say("all checks pass")
+
+
+@legacy_app.command("report")
+def report_cmd(database_url: UrlOpt = None, out: OutOpt = Path("reports/legacy")) -> None:
+    """Write the human report (markdown + JSON): counts per table and outcome, every issue by
+    reason with examples, the decisions to review."""
+    from emporium.db.connect import connect
+    from emporium.errors import Conflict
+    from emporium.legacy import report, state
+
+    with database(database_url) as db, connect(db.admin_dsn, autocommit=True) as conn:
+        if not state.reorg_exists(conn):
+            raise Conflict("no reorganization here to report on", code="nothing_to_report")
+        md, js, data = report.write(conn, out)
+    total = sum(t["rows"] for t in data["tables"])
+    quarantined = sum(t["quarantined"] for t in data["tables"])
+    say(
+        f"{total:,} legacy rows, {quarantined:,} quarantined, "
+        f"{sum(g['count'] for g in data['issues']):,} decisions recorded"
+    )
+    say(f"report: {md}\njson:   {js}")
+
+
+@legacy_app.command("rollback")
+def rollback_cmd(database_url: UrlOpt = None, yes: YesOpt = False) -> None:
+    """Undo the reorganization from any phase: the legacy tables go back to public with the
+    same rows and checksums as before, and everything the migration created is removed."""
+    import psycopg.conninfo
+
+    from emporium.legacy import phases
+
+    with database(database_url) as db:
+        dbname = psycopg.conninfo.conninfo_to_dict(db.admin_dsn).get("dbname", "")
+        _confirm(str(dbname), "The rollback", yes)
+        result = phases.rollback(db.admin_dsn, ui=phases.UI(say=say))
+    say(
+        f"rolled back in {result['seconds']}s: {result['tables_checked']} legacy tables, "
+        f"{result['rows']:,} rows, checksums equal to before the migration"
+    )

@@ -1,0 +1,109 @@
+-- The reorganization's own schema: its state, its accounting and its lookups.
+-- Created by the first phase, dropped by rollback (nothing of it stays behind).
+-- Idempotent: every phase runs it again before it starts.
+
+create schema if not exists reorg;
+comment on schema reorg is
+    'The legacy reorganization''s own state: runs, steps, the accounting of every legacy row, '
+    'lookup tables of parsed values. Removed by `emporium legacy rollback`.';
+revoke all on schema reorg from public;
+
+-- One row per phase attempt: `emporium legacy status` reads it.
+create table if not exists reorg.runs (
+    id          bigint generated always as identity primary key,
+    phase       text not null,
+    status      text not null check (status in ('running', 'done', 'failed')),
+    started_at  timestamptz not null default clock_timestamp(),
+    finished_at timestamptz,
+    rows        bigint,
+    detail      jsonb not null default '{}',
+    error       text
+);
+
+-- Transform steps and their resume point: committed with each batch.
+create table if not exists reorg.steps (
+    step       text primary key,
+    last_key   text,
+    rows       bigint not null default 0,
+    done       boolean not null default false,
+    seconds    double precision not null default 0,
+    updated_at timestamptz not null default clock_timestamp()
+);
+
+-- The legacy tables' row counts and checksums before anything moved: rollback proves
+-- it restored exactly these.
+create table if not exists reorg.baseline (
+    table_name text primary key,
+    rows       bigint not null,
+    checksum   text not null
+);
+
+-- What the database looked like before (e.g. which schemas existed): rollback removes
+-- only what the reorganization added.
+create table if not exists reorg.facts (
+    key   text primary key,
+    value jsonb not null
+);
+insert into reorg.facts (key, value)
+select 'schemas_before', coalesce(jsonb_agg(nspname order by nspname), '[]')
+from pg_namespace
+where nspname not like 'pg\_%' and nspname not in ('information_schema', 'reorg')
+on conflict (key) do nothing;
+
+-- Every legacy row ends in exactly one of legacy_row_map / legacy_quarantine.
+create table if not exists reorg.legacy_row_map (
+    legacy_table text not null,
+    legacy_key   text not null,
+    target_table text not null,
+    target_id    text not null,
+    primary key (legacy_table, legacy_key, target_table, target_id)
+);
+create index if not exists legacy_row_map_target on reorg.legacy_row_map (target_table, target_id);
+
+create table if not exists reorg.legacy_quarantine (
+    legacy_table text not null,
+    legacy_key   text not null,
+    reason_code  text not null,
+    detail       text not null,
+    "row"        jsonb not null,
+    primary key (legacy_table, legacy_key)
+);
+
+-- One row per decision taken on a migrated row (the report is built from these).
+create table if not exists reorg.legacy_issues (
+    legacy_table text not null,
+    legacy_key   text not null,
+    reason_code  text not null,
+    detail       text not null,
+    primary key (legacy_table, legacy_key, reason_code)
+);
+
+-- Deterministic ids: the same legacy key gives the same target id in every run, so a
+-- resumed run and an uninterrupted one write identical rows.
+create or replace function reorg.uid(p_kind text, p_key text)
+returns uuid
+language sql
+immutable
+parallel safe
+as $$ select md5(p_kind || ':' || p_key)::uuid $$;
+
+-- Lookups: each distinct raw spelling, parsed once in Python (emporium.legacy.parsers).
+-- Keyed by coalesce(raw, ''): NULL and '' parse alike (missing).
+create table if not exists reorg.lk_money (
+    raw text primary key, amount numeric(14,4), currency char(3), reason text);
+create table if not exists reorg.lk_size (
+    raw text primary key, size_us numeric(4,1), label text, reason text);
+create table if not exists reorg.lk_date (raw text primary key, value date, reason text);
+create table if not exists reorg.lk_role (raw text primary key, value text not null, reason text);
+create table if not exists reorg.lk_status (raw text primary key, value text not null, reason text);
+create table if not exists reorg.lk_tier (raw text primary key, value text not null, reason text);
+create table if not exists reorg.lk_condition (
+    raw text primary key, value text not null, reason text);
+create table if not exists reorg.lk_style (
+    raw text primary key, code text, key text, reason text);
+create table if not exists reorg.lk_email (raw text primary key, value text, reason text);
+create table if not exists reorg.lk_text (
+    raw text primary key, key text, display text, slug text);
+create table if not exists reorg.lk_image (raw text primary key, kind text not null, url text);
+create table if not exists reorg.lk_ref (raw text primary key, int_ref integer, uuid_ref uuid);
+create table if not exists reorg.lk_address (raw text primary key, value jsonb, reason text);

@@ -1,0 +1,152 @@
+"""The reorganization's state in the database it works on (schema ``reorg``).
+
+Every phase attempt is a row of ``reorg.runs``; transform steps keep their resume point in
+``reorg.steps``, committed together with each batch. Both live in the migrated database
+itself, so a migrator killed at any moment (or run from another machine) finds exactly
+where things stand.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from emporium.errors import Conflict
+
+SQL_DIR = Path(__file__).parent / "sql"
+LEGACY_TABLES = (
+    "users",
+    "sneakers",
+    "products",
+    "orders",
+    "order_items",
+    "dealers",
+    "dealer_prices",
+)
+# The phases of MAPPING.md, in order (rollback is not a phase: it undoes them).
+PHASES = ("audit", "backup", "move_aside", "build", "transform", "validate", "compat")
+ADVISORY_KEY = 0x7E60_0001  # one migrator per database at a time
+
+
+@dataclass(frozen=True)
+class PhaseState:
+    phase: str
+    status: str  # pending | running | done | failed
+    started_at: datetime | None
+    finished_at: datetime | None
+    rows: int | None
+    detail: dict[str, Any]
+    error: str | None
+    attempts: int
+
+
+def reorg_exists(conn: psycopg.Connection[Any]) -> bool:
+    row = conn.execute("select to_regclass('reorg.runs') is not null").fetchone()
+    return bool(row and row[0])
+
+
+def ensure_schema(conn: psycopg.Connection[Any]) -> None:
+    """Create (or complete) the reorg schema; committed at once."""
+    with conn.transaction():
+        conn.execute((SQL_DIR / "reorg.sql").read_text())  # type: ignore[arg-type]
+
+
+def phase_states(conn: psycopg.Connection[Any]) -> dict[str, PhaseState]:
+    """The latest attempt of each phase (pending when never tried)."""
+    states = {ph: PhaseState(ph, "pending", None, None, None, {}, None, 0) for ph in PHASES}
+    if not reorg_exists(conn):
+        return states
+    rows = conn.execute(
+        "select distinct on (phase) phase, status, started_at, finished_at, rows, detail, error,"
+        " count(*) over (partition by phase)"
+        " from reorg.runs order by phase, id desc"
+    ).fetchall()
+    for phase, status, started, finished, nrows, detail, error, attempts in rows:
+        if phase in states:
+            states[phase] = PhaseState(
+                phase, status, started, finished, nrows, detail or {}, error, int(attempts)
+            )
+    return states
+
+
+def done(conn: psycopg.Connection[Any], phase: str) -> bool:
+    return phase_states(conn)[phase].status == "done"
+
+
+@contextlib.contextmanager
+def recorded(conn: psycopg.Connection[Any], phase: str) -> Iterator[dict[str, Any]]:
+    """Record one attempt of PHASE: running now, done or failed when the block ends.
+
+    The block fills the yielded dict (detail; "rows" for the row count). The records are
+    committed on their own (the connection is in autocommit), so a failed phase still
+    leaves its failure behind.
+    """
+    row = conn.execute(
+        "insert into reorg.runs (phase, status) values (%s, 'running') returning id", [phase]
+    ).fetchone()
+    assert row is not None
+    run_id = row[0]
+    detail: dict[str, Any] = {}
+    try:
+        yield detail
+    except BaseException as exc:
+        with contextlib.suppress(psycopg.Error):
+            if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                conn.rollback()
+            conn.execute(
+                "update reorg.runs set status = 'failed', finished_at = clock_timestamp(),"
+                " detail = %s, error = %s where id = %s",
+                [json.dumps(detail, default=str), _describe(exc), run_id],
+            )
+        raise
+    rows = detail.pop("rows", None)
+    conn.execute(
+        "update reorg.runs set status = 'done', finished_at = clock_timestamp(), rows = %s,"
+        " detail = %s where id = %s",
+        [rows, json.dumps(detail, default=str), run_id],
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    code = getattr(exc, "code", None)
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return f"{code}: {message}" if code else message
+
+
+@contextlib.contextmanager
+def exclusive(conn: psycopg.Connection[Any]) -> Iterator[None]:
+    """Hold the migrator's advisory lock (session level) for the block, or refuse."""
+    row = conn.execute("select pg_try_advisory_lock(%s)", [ADVISORY_KEY]).fetchone()
+    if not row or not row[0]:
+        raise Conflict(
+            "another `emporium legacy` command is working on this database",
+            code="migration_running",
+            hint="wait for it to finish (see `emporium legacy status`)",
+        )
+    try:
+        yield
+    finally:
+        with contextlib.suppress(psycopg.Error):
+            conn.execute("select pg_advisory_unlock(%s)", [ADVISORY_KEY])
+
+
+def where_tables_are(conn: psycopg.Connection[Any]) -> dict[str, str | None]:
+    """For each legacy table: 'public', 'legacy' (moved aside) or None (missing)."""
+    rows = conn.execute(
+        "select c.relname, n.nspname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+        " where c.relkind in ('r', 'p') and n.nspname in ('public', 'legacy')"
+        " and c.relname = any(%s)",
+        [list(LEGACY_TABLES)],
+    ).fetchall()
+    found: dict[str, str | None] = {t: None for t in LEGACY_TABLES}
+    for name, schema in rows:
+        if found[name] != "legacy":  # after the build, public.users etc. are emporium's
+            found[name] = schema
+    return found

@@ -1,0 +1,181 @@
+"""The transform phase: legacy rows -> emporium rows, in steps, batched and resumable.
+
+Each step is one reviewed SQL file under ``sql/transform/`` (set-based, no row-by-row
+Python) or the lookup load. A step without batches runs in one transaction; a batched step
+runs one transaction per key range of its driving table. Every transaction also writes the
+step's resume point to ``reorg.steps``, so a run killed at any moment (SIGKILL included)
+resumes after the last committed batch and ends with the same rows as an uninterrupted
+run: target ids are derived from legacy keys (``reorg.uid``), never drawn at random, and
+every insert is ``on conflict do nothing``. A finished step is skipped, so a second run
+changes nothing.
+
+Batched SQL reads its range from the transaction-local settings ``reorg.lo`` and
+``reorg.hi`` (exclusive, inclusive): the files stay plain multi-statement SQL.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from emporium.legacy import lookups
+from emporium.legacy.state import SQL_DIR
+
+# (step, done, total): called after every committed batch.
+Progress = Callable[[str, int, int], None]
+BATCH_ROWS = 20_000
+
+
+@dataclass(frozen=True)
+class Batching:
+    table: str  # schema-qualified driving table
+    key: str  # an integer column, unique and indexed
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    file: str | None  # None: the lookup load
+    counts: str  # the table whose rows the step's progress counts
+    batching: Batching | None = None
+
+
+STEPS: tuple[Step, ...] = (
+    Step("lookups", None, "legacy.users"),
+    Step("users", "10_users.sql", "legacy.users"),
+    Step("products", "20_products.sql", "legacy.products"),
+    Step("sneakers", "30_sneakers.sql", "legacy.sneakers"),
+    Step("stock", "40_stock.sql", "reorg.w_stock", Batching("reorg.w_stock", "n")),
+    Step("images", "45_images.sql", "legacy.products"),
+    Step("orders", "50_orders.sql", "legacy.orders", Batching("legacy.orders", "id")),
+    Step(
+        "order_items",
+        "60_order_items.sql",
+        "legacy.order_items",
+        Batching("legacy.order_items", "id"),
+    ),
+    Step("dealers", "70_dealers.sql", "legacy.dealers"),
+    Step("dealer_prices", "80_dealer_prices.sql", "legacy.dealer_prices"),
+)
+
+
+def _count(conn: psycopg.Connection[Any], table: str) -> int:
+    schema, name = table.split(".")
+    row = conn.execute(
+        sql.SQL("select count(*) from {}").format(sql.Identifier(schema, name))
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _begin(conn: psycopg.Connection[Any], lock_timeout: str) -> None:
+    conn.execute("select set_config('lock_timeout', %s, true)", [lock_timeout])
+
+
+def step_states(conn: psycopg.Connection[Any]) -> dict[str, tuple[bool, int, str | None]]:
+    rows = conn.execute("select step, done, rows, last_key from reorg.steps").fetchall()
+    return {r[0]: (bool(r[1]), int(r[2]), r[3]) for r in rows}
+
+
+def run(
+    conn: psycopg.Connection[Any],
+    *,
+    progress: Progress | None = None,
+    batch_rows: int = BATCH_ROWS,
+    lock_timeout: str = "10s",
+) -> dict[str, dict[str, Any]]:
+    """Run every step that isn't done; returns per step: rows, seconds, skipped."""
+    say = progress or (lambda _s, _d, _t: None)
+    result: dict[str, dict[str, Any]] = {}
+    for step in STEPS:
+        states = step_states(conn)
+        done, rows_done, last_key = states.get(step.name, (False, 0, None))
+        total = _count(conn, step.counts)
+        if done:
+            say(step.name, total, total)
+            result[step.name] = {"rows": rows_done, "seconds": 0.0, "skipped": True}
+            continue
+        started = time.monotonic()
+        if step.batching is None:
+            with conn.transaction():
+                _begin(conn, lock_timeout)
+                if step.file is None:
+                    lookups.load(conn)
+                else:
+                    conn.execute((SQL_DIR / "transform" / step.file).read_text())  # type: ignore[arg-type]
+                _mark(conn, step.name, None, total, done=True, seconds=time.monotonic() - started)
+            say(step.name, total, total)
+            rows_done = total
+        else:
+            rows_done = _run_batched(
+                conn, step, total, rows_done, last_key, batch_rows, lock_timeout, say
+            )
+        result[step.name] = {
+            "rows": rows_done,
+            "seconds": round(time.monotonic() - started, 3),
+            "skipped": False,
+        }
+    return result
+
+
+def _run_batched(
+    conn: psycopg.Connection[Any],
+    step: Step,
+    total: int,
+    rows_done: int,
+    last_key: str | None,
+    batch_rows: int,
+    lock_timeout: str,
+    say: Progress,
+) -> int:
+    assert step.batching is not None and step.file is not None
+    body = (SQL_DIR / "transform" / step.file).read_text()
+    schema, name = step.batching.table.split(".")
+    table, key = sql.Identifier(schema, name), sql.Identifier(step.batching.key)
+    next_hi = sql.SQL(
+        "select max(k), count(*) from (select {key} as k from {table} where {key} > %s"
+        " order by {key} limit %s) s"
+    ).format(key=key, table=table)
+    lo = int(last_key) if last_key is not None else -(2**62)
+    say(step.name, rows_done, total)
+    while True:
+        started = time.monotonic()
+        with conn.transaction():
+            _begin(conn, lock_timeout)
+            row = conn.execute(next_hi, [lo, batch_rows]).fetchone()
+            hi, n = (row[0], int(row[1])) if row else (None, 0)
+            if hi is None:
+                _mark(conn, step.name, str(lo), 0, done=True, seconds=0.0)
+                return rows_done
+            conn.execute(
+                "select set_config('reorg.lo', %s, true), set_config('reorg.hi', %s, true)",
+                [str(lo), str(hi)],
+            )
+            conn.execute(body)  # type: ignore[arg-type]
+            _mark(conn, step.name, str(hi), n, done=False, seconds=time.monotonic() - started)
+        lo = int(hi)
+        rows_done += n
+        say(step.name, rows_done, total)
+
+
+def _mark(
+    conn: psycopg.Connection[Any],
+    step: str,
+    last_key: str | None,
+    rows: int,
+    *,
+    done: bool,
+    seconds: float,
+) -> None:
+    conn.execute(
+        "insert into reorg.steps as s (step, last_key, rows, done, seconds)"
+        " values (%s, %s, %s, %s, %s)"
+        " on conflict (step) do update set last_key = excluded.last_key,"
+        "   rows = s.rows + excluded.rows, done = excluded.done,"
+        "   seconds = s.seconds + excluded.seconds, updated_at = clock_timestamp()",
+        [step, last_key, rows, done, seconds],
+    )
