@@ -519,10 +519,64 @@ def serve(host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
         _serve(db, s, host, port)
 
 
+def _demo_from_legacy(db: Database, data_dir: Path) -> Path | None:
+    """A fresh database starts as the legacy store and is reorganized, step by step."""
+    from emporium import demo as demo_data
+    from emporium.legacy import demo_db, phases
+    from emporium.legacy import report as legacy_report
+
+    where = demo_data.database_state(db.admin_dsn)
+    if where == "emporium":
+        return None
+    if where == "fresh":
+        with console.status("creating the demo legacy store ..."):
+            counts = demo_db.create(
+                db.admin_dsn, scale=demo_data.LEGACY_SCALE, seed=demo_data.LEGACY_SEED
+            )
+        console.print(
+            f"[green]✓[/] legacy store (the messy shape of shared/legacy/schema.sql): "
+            f"{sum(counts.values()):,} rows in {len(counts)} tables"
+        )
+    opts = phases.Options(out_dir=data_dir / "reports", backup_dir=data_dir / "backups")
+    for phase in phases.pending(db.admin_dsn):
+        with console.status(f"{phase} ...") as status:
+            ui = phases.UI(say=lambda text: status.update(f"{phase}: {text}"[:100]))
+            done = phases.migrate(db.admin_dsn, phases=[phase], options=opts, ui=ui)[phase]
+        console.print(f"[green]✓[/] {phase}: {_phase_summary(phase, done)}", highlight=False)
+    from emporium.db.connect import connect
+
+    with connect(db.admin_dsn, autocommit=True) as conn:
+        md, _js, data = legacy_report.write(conn, opts.out_dir)
+    quarantined = sum(t["quarantined"] for t in data["tables"])
+    console.print(
+        f"[green]✓[/] report: {sum(t['rows'] for t in data['tables']):,} legacy rows, "
+        f"{quarantined:,} quarantined, {sum(g['count'] for g in data['issues']):,} decisions "
+        f"to read in {md}",
+        highlight=False,
+    )
+    return md
+
+
+def _phase_summary(phase: str, done: dict[str, Any]) -> str:
+    seconds = f"{done.get('seconds', 0):.1f}s"
+    if phase == "audit":
+        return f"{done.get('report')} ({seconds})"
+    if phase == "backup":
+        return f"{done.get('archive')}, verified in a scratch database ({seconds})"
+    if phase == "transform":
+        return f"{done.get('rows', 0):,} legacy rows ({seconds})"
+    if phase == "validate":
+        checks = done.get("checks", [])
+        return f"{sum(1 for c in checks if c['ok'])}/{len(checks)} checks pass ({seconds})"
+    return seconds
+
+
 @app.command()
 def demo(host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
     """The whole thing on one machine: database, migrations, demo data, the server.
 
+    On a fresh database the store starts as a messy legacy database which is then audited,
+    backed up (verified), reorganized in place, validated and reported on, step by step.
     Safe to run again: it keeps the data and adds nothing twice.
     """
     from emporium.demo import load_demo_data
@@ -534,6 +588,7 @@ def demo(host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
     try:
         where = f"embedded PostgreSQL 16 in {s.data_dir}" if db.embedded else redact(db.admin_dsn)
         console.print(f"[green]✓[/] database: {where}")
+        report = _demo_from_legacy(db, s.data_dir)
         with console.status("migrating ..."):
             rev = migrate.upgrade(db.admin_dsn)
         console.print(f"[green]✓[/] migrated to {rev}")
@@ -545,6 +600,8 @@ def demo(host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
             f"[bold]emporium is starting at {base}[/]  API docs {base}/docs  readiness {base}/ready"
         )
         console.print(f"  database: {redact(db.admin_dsn)}   (Ctrl-C stops everything)")
+        if report:
+            console.print(f"  reorganization report: {report}")
         _serve(db, s, host, port)
     finally:
         db_cm.__exit__(*sys.exc_info())

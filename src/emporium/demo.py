@@ -125,3 +125,27 @@ def _link_users(conn: psycopg.Connection[Any], ids: dict[str, UUID]) -> None:
         " order by a.rep_id is not distinct from %(rep)s desc, a.name, a.id limit 1",
         {"customer": customer, "rep": rep},
     )
+
+
+# ------------------------------------------------------------------ from the legacy store
+LEGACY_SCALE = 1  # ~12,000 legacy rows: the demo migrates them in a few seconds
+LEGACY_SEED = 42
+
+
+def database_state(dsn: str) -> str:
+    """'fresh' (nothing in public, no migration), 'reorganizing' (a legacy migration not
+    finished), or 'emporium' (migrated, or anything else: leave it to `db upgrade`)."""
+    from emporium.db.connect import connect
+    from emporium.legacy import state
+
+    with connect(dsn, autocommit=True) as conn:
+        if state.reorg_exists(conn):
+            states = state.phase_states(conn)
+            return "emporium" if all(s.status == "done" for s in states.values()) else "reorganizing"
+        row = conn.execute(
+            "select (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+            "         where n.nspname = 'public' and c.relkind in ('r', 'p', 'v')),"
+            "       to_regclass('private.alembic_version') is not null"
+        ).fetchone()
+    assert row is not None
+    return "fresh" if row[0] == 0 and not row[1] else "emporium"

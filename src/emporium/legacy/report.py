@@ -59,6 +59,7 @@ REASONS = {
     "contact_not_a_user": "dealer contact email is no user",
     "invalid_min_qty": "volume break below 1 read as 1",
     "store_name_ignored": "store_name on a user who is not vendor staff",
+    "role_from_duplicate": "a merged user keeps the vendor staff role of its duplicate",
     "missing_seller": "listing without a seller: house vendor",
     "unparseable_release_date": "release date not a date",
     "unparseable_style_code": "sku is not a style code",

@@ -24,6 +24,18 @@ left join reorg.lk_text n on n.raw = coalesce(l.full_name, '')
 window w as (partition by coalesce(e.value, l.id::text) order by l.created_at nulls last, l.id);
 create unique index on reorg.w_users (id);
 
+-- A merged user keeps the vendor staff role of any of its rows (the oldest such row's
+-- store): merging two sign-ups of one person must not cost them their store.
+alter table reorg.w_users add column role_from uuid;
+update reorg.w_users w set role = b.role, role_reason = b.role_reason, raw_role = b.raw_role,
+       store_key = b.store_key, raw_store = b.raw_store, role_from = b.id
+from (select distinct on (winner) winner, id, role, role_reason, raw_role, store_key, raw_store
+      from reorg.w_users
+      where role = 'vendor' and store_key is not null
+      order by winner, rn) b
+where w.id = w.winner and b.winner = w.id and b.id <> w.id
+  and not (w.role = 'vendor' and w.store_key is not null);
+
 -- One vendor per distinct store among the (surviving) vendor staff.
 drop table if exists reorg.w_vendors;
 create table reorg.w_vendors as
@@ -101,6 +113,10 @@ insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
 select 'users', id::text, 'merged_duplicate',
        format('same email as %s (%s): merged into that user, the oldest', winner, email)
 from reorg.w_users where rn > 1
+union all
+select 'users', id::text, 'role_from_duplicate',
+       format('vendor staff of %L through the merged duplicate %s', raw_store, role_from)
+from reorg.w_users where role_from is not null
 union all
 select 'users', id::text, email_reason,
        format('email %L unusable: the user got the placeholder legacy-%s@users.invalid',
