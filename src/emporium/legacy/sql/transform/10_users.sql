@@ -53,10 +53,10 @@ select reorg.uid('vendor', n.store_key) as id, n.store_key, t.display as name,
 from named n join reorg.lk_text t on t.raw = n.raw_name;
 alter table reorg.w_vendors add column slug text;
 update reorg.w_vendors v set slug = case
-    when v.base_slug = 'house'
-      or (select count(*) from reorg.w_vendors o where o.base_slug = v.base_slug) > 1
-    then v.base_slug || '-' || left(md5(v.store_key), 6)
-    else v.base_slug end;
+    when v.base_slug = 'house' or c.n > 1 then v.base_slug || '-' || left(md5(v.store_key), 6)
+    else v.base_slug end
+from (select base_slug, count(*) as n from reorg.w_vendors group by base_slug) c
+where c.base_slug = v.base_slug;
 
 alter table public.vendors disable trigger tg__audit;
 alter table public.stock_locations disable trigger tg__audit;

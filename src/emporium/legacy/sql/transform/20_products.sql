@@ -90,28 +90,30 @@ alter table public.products enable trigger tg__audit;
 -- The sizes inside `variants`: one staged row per JSON element.
 drop table if exists reorg.w_json_variants;
 create table reorg.w_json_variants as
-select w.id as legacy_id, w.pid, w.pkey, w.rn as dup_rank, e.ord,
-       jsonb_typeof(e.elem) as elem_type,
-       e.elem ->> 'size' as raw_size, sz.size_us, sz.label, sz.reason as size_reason,
-       e.elem ->> 'price' as raw_price, m.amount, m.currency, m.reason as price_reason,
-       e.elem ->> 'stock' as raw_stock,
-       case when (e.elem ->> 'stock') ~ '^\s*-?[0-9]{1,9}(\.0+)?\s*$'
-            then (e.elem ->> 'stock')::numeric::integer end as stock
-from reorg.w_products w
-join legacy.products p on p.id = w.id
-cross join lateral jsonb_array_elements(
-    case when jsonb_typeof(p.variants) = 'array' then p.variants else '[]'::jsonb end
-) with ordinality as e(elem, ord)
-left join reorg.lk_size sz on sz.raw = coalesce(e.elem ->> 'size', '')
-left join reorg.lk_money m on m.raw = coalesce(e.elem ->> 'price', '');
-alter table reorg.w_json_variants add column variant_id uuid, add column pick integer;
-update reorg.w_json_variants set variant_id = reorg.uid('variant', pid || '|' || label)
-where elem_type = 'object' and label is not null;
-update reorg.w_json_variants j set pick = r.pick
-from (select legacy_id, ord,
-             row_number() over (partition by variant_id order by dup_rank, legacy_id, ord) as pick
-      from reorg.w_json_variants where variant_id is not null) r
-where r.legacy_id = j.legacy_id and r.ord = j.ord;
+with elems as (
+    select w.id as legacy_id, w.pid, w.pkey, w.rn as dup_rank, e.ord,
+           jsonb_typeof(e.elem) as elem_type,
+           e.elem ->> 'size' as raw_size, sz.size_us, sz.label, sz.reason as size_reason,
+           e.elem ->> 'price' as raw_price, m.amount, m.currency, m.reason as price_reason,
+           e.elem ->> 'stock' as raw_stock,
+           case when (e.elem ->> 'stock') ~ '^\s*-?[0-9]{1,9}(\.0+)?\s*$'
+                then (e.elem ->> 'stock')::numeric::integer end as stock
+    from reorg.w_products w
+    join legacy.products p on p.id = w.id
+    cross join lateral jsonb_array_elements(
+        case when jsonb_typeof(p.variants) = 'array' then p.variants else '[]'::jsonb end
+    ) with ordinality as e(elem, ord)
+    left join reorg.lk_size sz on sz.raw = coalesce(e.elem ->> 'size', '')
+    left join reorg.lk_money m on m.raw = coalesce(e.elem ->> 'price', '')
+), ided as (
+    select e.*, case when e.elem_type = 'object' and e.label is not null
+                     then reorg.uid('variant', e.pid || '|' || e.label) end as variant_id
+    from elems e
+)
+select i.*, case when i.variant_id is not null then
+           row_number() over (partition by i.variant_id order by i.dup_rank, i.legacy_id, i.ord)
+       end as pick
+from ided i;
 
 alter table public.product_variants disable trigger tg__audit;
 insert into public.product_variants (id, product_id, sku, size_label, size_us, position,

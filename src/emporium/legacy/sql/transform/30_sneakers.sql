@@ -3,56 +3,62 @@
 -- quantity -> opening stock at the seller's location (staged in reorg.w_stock).
 drop table if exists reorg.w_sneakers;
 create table reorg.w_sneakers as
-select s.id, s.created_at, s.updated_at,
-       st.key as style_key, st.code as style_code, s.style_code as raw_style,
-       b.slug as brand_slug, nm.key as name_key, nm.display as name, nm.slug as name_slug,
-       sz.size_us, sz.label, sz.reason as size_reason, s.size as raw_size,
-       m.amount, m.currency, m.reason as price_reason, s.price as raw_price,
-       c.value as condition, c.reason as condition_reason, s.condition as raw_condition,
-       s.quantity, s.seller_id,
-       coalesce(sv.id, reorg.uid('vendor', '~house')) as vendor_id,
-       case when s.seller_id is null then 'missing_seller'
-            when su.id is null then 'unknown_seller'
-            when sv.id is null then 'seller_not_vendor' end as seller_reason
-from legacy.sneakers s
-left join reorg.lk_style st on st.raw = coalesce(s.style_code, '')
-left join reorg.lk_text bt on bt.raw = coalesce(s.brand, '')
-left join reorg.w_brands b on b.slug = bt.slug
-left join reorg.lk_text nm on nm.raw = coalesce(s.name, '')
-left join reorg.lk_size sz on sz.raw = coalesce(s.size, '')
-left join reorg.lk_money m on m.raw = coalesce(s.price, '')
-left join reorg.lk_condition c on c.raw = coalesce(s.condition, '')
-left join reorg.w_users su on su.id = s.seller_id
-left join reorg.w_users sw on sw.id = su.winner
-left join reorg.w_vendors sv on sw.role = 'vendor' and sv.store_key = sw.store_key;
-
-alter table reorg.w_sneakers add column pkey text, add column pid uuid, add column match text;
--- 1. the same style code as a KicksDB product
-update reorg.w_sneakers s set pkey = p.pkey, pid = p.pid, match = 'style_code'
-from (select distinct on (style_key) style_key, pkey, pid from reorg.w_products
-      where style_key is not null order by style_key, rn, id) p
-where p.style_key = s.style_key;
--- 2. the same brand and name as a KicksDB product
-update reorg.w_sneakers s set pkey = p.pkey, pid = p.pid, match = 'brand_name'
-from (select distinct on (brand_slug, title_key) brand_slug, title_key, pkey, pid
-      from reorg.w_products where rn = 1 and title_key is not null
-      order by brand_slug, title_key, pid) p
-where s.pid is null and s.name_key is not null
-  and p.title_key = s.name_key and p.brand_slug is not distinct from s.brand_slug;
--- 3. a product of its own (sneakers alike share it)
-update reorg.w_sneakers set match = 'new',
-    pkey = coalesce(style_key, 'n:' || coalesce(brand_slug, '') || '|' || coalesce(name_key, ''))
-where pid is null;
-update reorg.w_sneakers set pid = reorg.uid('product', pkey) where match = 'new';
-alter table reorg.w_sneakers add column variant_id uuid, add column offer_id uuid,
-    add column offer_rank integer;
-update reorg.w_sneakers set variant_id = reorg.uid('variant', pid || '|' || coalesce(label, ''));
-update reorg.w_sneakers set offer_id =
-    reorg.uid('offer', vendor_id || '|' || variant_id || '|' || condition);
-update reorg.w_sneakers s set offer_rank = r.rank
-from (select id, row_number() over (partition by offer_id order by (amount is null), id) as rank
-      from reorg.w_sneakers) r
-where r.id = s.id;
+with base as (
+    select s.id, s.created_at, s.updated_at,
+           st.key as style_key, st.code as style_code, s.style_code as raw_style,
+           b.slug as brand_slug, nm.key as name_key, nm.display as name, nm.slug as name_slug,
+           sz.size_us, sz.label, sz.reason as size_reason, s.size as raw_size,
+           m.amount, m.currency, m.reason as price_reason, s.price as raw_price,
+           c.value as condition, c.reason as condition_reason, s.condition as raw_condition,
+           s.quantity, s.seller_id,
+           coalesce(sv.id, reorg.uid('vendor', '~house')) as vendor_id,
+           case when s.seller_id is null then 'missing_seller'
+                when su.id is null then 'unknown_seller'
+                when sv.id is null then 'seller_not_vendor' end as seller_reason
+    from legacy.sneakers s
+    left join reorg.lk_style st on st.raw = coalesce(s.style_code, '')
+    left join reorg.lk_text bt on bt.raw = coalesce(s.brand, '')
+    left join reorg.w_brands b on b.slug = bt.slug
+    left join reorg.lk_text nm on nm.raw = coalesce(s.name, '')
+    left join reorg.lk_size sz on sz.raw = coalesce(s.size, '')
+    left join reorg.lk_money m on m.raw = coalesce(s.price, '')
+    left join reorg.lk_condition c on c.raw = coalesce(s.condition, '')
+    left join reorg.w_users su on su.id = s.seller_id
+    left join reorg.w_users sw on sw.id = su.winner
+    left join reorg.w_vendors sv on sw.role = 'vendor' and sv.store_key = sw.store_key
+), by_style as (  -- 1. the same style code as a KicksDB product
+    select distinct on (style_key) style_key, pkey, pid from reorg.w_products
+    where style_key is not null order by style_key, rn, id
+), by_name as (   -- 2. the same brand and name as a KicksDB product
+    select distinct on (coalesce(brand_slug, ''), title_key)
+           coalesce(brand_slug, '') as brand_slug, title_key, pkey, pid
+    from reorg.w_products where rn = 1 and title_key is not null
+    order by coalesce(brand_slug, ''), title_key, pid
+), matched as (   -- 3. else a product of its own (sneakers alike share it)
+    select b.*,
+           case when bs.pid is not null then 'style_code'
+                when bn.pid is not null then 'brand_name' else 'new' end as match,
+           coalesce(bs.pkey, bn.pkey, b.style_key,
+                    'n:' || coalesce(b.brand_slug, '') || '|' || coalesce(b.name_key, '')) as pkey
+    from base b
+    left join by_style bs on bs.style_key = b.style_key
+    left join by_name bn on b.style_key is null and bn.title_key = b.name_key
+                        and bn.brand_slug = coalesce(b.brand_slug, '')
+), ids as (
+    select m.*, reorg.uid('product', m.pkey) as pid,
+           reorg.uid('variant', reorg.uid('product', m.pkey) || '|' || coalesce(m.label, ''))
+               as variant_id
+    from matched m
+), offers as (
+    select i.*, reorg.uid('offer', i.vendor_id || '|' || i.variant_id || '|' || i.condition)
+               as offer_id
+    from ids i
+)
+select o.*, row_number() over (partition by o.offer_id order by (o.amount is null), o.id)
+           as offer_rank,
+       first_value(o.id) over (partition by o.offer_id order by (o.amount is null), o.id)
+           as offer_first
+from offers o;
 create unique index on reorg.w_sneakers (id);
 
 -- Which product a style code names (dealer prices find their product by it).
@@ -113,7 +119,7 @@ union all
 select 'sneakers', id::text, 'product_variants', variant_id::text from reorg.w_sneakers
 union all
 select 'sneakers', s.id::text, 'offers', s.offer_id::text from reorg.w_sneakers s
-where exists (select 1 from public.offers o where o.id = s.offer_id)
+where s.offer_id in (select offer_id from reorg.w_sneakers where offer_rank = 1 and amount is not null)
 on conflict do nothing;
 
 insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
@@ -123,8 +129,8 @@ from reorg.w_sneakers where amount is null
 union all
 select 'sneakers', id::text, 'merged_duplicate',
        format('same seller, size and condition as listing %s: one offer (its price); stock adds up',
-              (select min(o.id) from reorg.w_sneakers o where o.offer_id = s.offer_id))
-from reorg.w_sneakers s where offer_rank > 1
+              offer_first)
+from reorg.w_sneakers where offer_rank > 1
 union all
 select 'sneakers', id::text, 'negative_stock', format('quantity %s migrated as 0', quantity)
 from reorg.w_sneakers where quantity < 0

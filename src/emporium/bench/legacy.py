@@ -1,0 +1,238 @@
+"""The reorganization benchmark: migrate a demo legacy store of ~1M rows, and roll back.
+
+What is measured (``emporium bench legacy``), on the configured server, in a database of its
+own (``emporium_bench_legacy``, dropped afterwards):
+
+- **phases**: the migrator runs as a separate process (``emporium legacy migrate --yes``),
+  exactly as an operator runs it; each phase's time comes from ``reorg.runs`` and each
+  transform step's from ``reorg.steps``. Rows/s is legacy rows over seconds.
+- **raw limit**: in the same database and run, before migrating, one ``CREATE TABLE AS
+  SELECT *`` per legacy table: reading and writing every legacy row once, the least any
+  migration must do. The ratio is our transform's rows/s over that.
+- **memory**: the migrator process's peak RSS (``wait4``), at two scales (by default the
+  target and an eighth of it): flat when the work stays in the server, in batches.
+- **rollback**: ``emporium legacy rollback --yes`` as a process, wall time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from psycopg import sql
+from rich.table import Table
+
+from emporium import __version__
+from emporium.bench.reserve import create_database, drop_database
+from emporium.db.connect import connect
+from emporium.legacy import demo_db
+from emporium.legacy.state import LEGACY_TABLES
+
+DATABASE = "emporium_bench_legacy"
+Say = Callable[[str], None]
+
+
+def _run_cli(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
+    """Run `emporium ARGS` as a child; (seconds, peak RSS in KiB, output)."""
+    started = time.monotonic()
+    with tempfile.TemporaryFile("w+") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "emporium", *args],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.monotonic() - started
+        out.seek(0)
+        text = out.read()
+    if proc.returncode != 0:
+        raise RuntimeError(
+            f"emporium {' '.join(args[:2])} failed ({proc.returncode}):\n{text[-3000:]}"
+        )
+    return seconds, int(usage.ru_maxrss), text
+
+
+def _raw_limit(dsn: str) -> dict[str, Any]:
+    """CREATE TABLE AS SELECT * of every legacy table: rows/s of reading + writing each once."""
+    with connect(dsn, autocommit=True) as conn:
+        conn.execute("create schema bench_raw")
+        rows, started = 0, time.monotonic()
+        for t in LEGACY_TABLES:
+            cur = conn.execute(
+                sql.SQL("create table {} as select * from {}").format(
+                    sql.Identifier("bench_raw", t), sql.Identifier("public", t)
+                )
+            )
+            rows += cur.rowcount
+        seconds = time.monotonic() - started
+        conn.execute("drop schema bench_raw cascade")
+    return {"rows": rows, "seconds": round(seconds, 3), "rows_per_s": round(rows / seconds)}
+
+
+def _figures(dsn: str) -> dict[str, Any]:
+    with connect(dsn) as conn:
+        phases = conn.execute(
+            "select phase, extract(epoch from finished_at - started_at)::float, rows"
+            " from reorg.runs where status = 'done' order by id"
+        ).fetchall()
+        steps = conn.execute(
+            "select step, rows, seconds from reorg.steps order by updated_at"
+        ).fetchall()
+        legacy = conn.execute("select sum(rows) from reorg.baseline").fetchone()
+        targets = conn.execute(
+            "select count(*), count(distinct (legacy_table, legacy_key)) from reorg.legacy_row_map"
+        ).fetchone()
+    rows = int(legacy[0]) if legacy and legacy[0] else 0
+    return {
+        "legacy_rows": rows,
+        "row_map_entries": int(targets[0]) if targets else 0,
+        "phases": [
+            {"phase": p, "seconds": round(s, 3), "rows_per_s": round(rows / s) if s else None}
+            for p, s, _r in phases
+        ],
+        "steps": [
+            {
+                "step": st,
+                "rows": int(r),
+                "seconds": round(float(s), 3),
+                "rows_per_s": round(int(r) / float(s)) if s else None,
+            }
+            for st, r, s in steps
+        ],
+    }
+
+
+def run_once(server_dsn: str, scale: float, seed: int, say: Say) -> dict[str, Any]:
+    dsn = create_database(server_dsn, DATABASE)
+    try:
+        started = time.monotonic()
+        counts = demo_db.create(dsn, scale=scale, seed=seed)
+        say(
+            f"scale {scale:g}: {sum(counts.values()):,} legacy rows generated "
+            f"({time.monotonic() - started:.1f}s, not measured)"
+        )
+        raw = _raw_limit(dsn)
+        say(f"raw limit: {raw['rows_per_s']:,} rows/s (CREATE TABLE AS SELECT *)")
+        with tempfile.TemporaryDirectory(prefix="emporium-bench-legacy-") as tmp:
+            wall, rss, _out = _run_cli(
+                [
+                    "legacy",
+                    "migrate",
+                    "--database-url",
+                    dsn,
+                    "--yes",
+                    "--out",
+                    tmp,
+                    "--backup-dir",
+                    tmp,
+                ]
+            )
+        figures = _figures(dsn)
+        say(f"migrated in {wall:.1f}s, migrator peak RSS {rss / 1024:.0f} MiB")
+        rollback_s, rollback_rss, _ = _run_cli(
+            ["legacy", "rollback", "--database-url", dsn, "--yes"]
+        )
+        say(f"rolled back in {rollback_s:.1f}s")
+    finally:
+        drop_database(server_dsn, DATABASE)
+    transform = next((p for p in figures["phases"] if p["phase"] == "transform"), None)
+    ours = transform["rows_per_s"] if transform else None
+    return {
+        "scale": scale,
+        "seed": seed,
+        **figures,
+        "migrate_wall_seconds": round(wall, 3),
+        "migrator_peak_rss_kib": rss,
+        "rollback_seconds": round(rollback_s, 3),
+        "rollback_peak_rss_kib": rollback_rss,
+        "raw_limit": raw,
+        "transform_rows_per_s": ours,
+        "transform_vs_raw": round(ours / raw["rows_per_s"], 3) if ours else None,
+    }
+
+
+def run(
+    server_dsn: str, *, scale: float, small_scale: float, seed: int, say: Say
+) -> dict[str, Any]:
+    load_before = os.getloadavg()
+    runs = [run_once(server_dsn, s, seed, say) for s in (small_scale, scale) if s > 0]
+    return {
+        "benchmark": "legacy",
+        "emporium": __version__,
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "load_average": {
+            "before": [round(x, 2) for x in load_before],
+            "after": [round(x, 2) for x in os.getloadavg()],
+        },
+        "targets": {"transform_rows_per_s": 50_000, "rollback_seconds": 10},
+        "runs": runs,
+    }
+
+
+def render_table(report: dict[str, Any]) -> Table:
+    table = Table(title="emporium bench legacy (rows/s = legacy rows / seconds)")
+    table.add_column("scale")
+    table.add_column("legacy rows", justify="right")
+    for phase in ("audit", "backup", "move_aside", "build", "transform", "validate", "compat"):
+        table.add_column(phase, justify="right")
+    for col in ("raw limit rows/s", "transform/raw", "wall s", "peak RSS MiB", "rollback s"):
+        table.add_column(col, justify="right")
+    for r in report["runs"]:
+        by_phase = {p["phase"]: p for p in r["phases"]}
+        cells = [
+            f"{by_phase[p]['seconds']:.1f}s"
+            + (
+                f" · {by_phase[p]['rows_per_s']:,}/s"
+                if p in ("audit", "backup", "transform")
+                else ""
+            )
+            if p in by_phase
+            else "-"
+            for p in ("audit", "backup", "move_aside", "build", "transform", "validate", "compat")
+        ]
+        table.add_row(
+            f"{r['scale']:g}",
+            f"{r['legacy_rows']:,}",
+            *cells,
+            f"{r['raw_limit']['rows_per_s']:,}",
+            f"{r['transform_vs_raw']:.3f}" if r["transform_vs_raw"] else "-",
+            f"{r['migrate_wall_seconds']:.1f}",
+            f"{r['migrator_peak_rss_kib'] / 1024:.0f}",
+            f"{r['rollback_seconds']:.1f}",
+        )
+    return table
+
+
+def steps_table(report: dict[str, Any]) -> Table:
+    table = Table(title="transform steps (largest run)")
+    for col in ("step", "rows", "seconds", "rows/s"):
+        table.add_column(col, justify="right" if col != "step" else "left")
+    for s in report["runs"][-1]["steps"]:
+        table.add_row(
+            s["step"],
+            f"{s['rows']:,}",
+            f"{s['seconds']:.2f}",
+            f"{s['rows_per_s']:,}" if s["rows_per_s"] else "-",
+        )
+    return table
+
+
+def write_report(report: dict[str, Any], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2) + "\n")
