@@ -176,6 +176,7 @@ def _transform(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) -
     steps = transform.run(
         conn, progress=ui.progress, batch_rows=opts.batch_rows, lock_timeout=opts.lock_timeout
     )
+    state.ensure_schema(conn)  # row-level security on the working tables the steps created
     legacy_rows = conn.execute("select coalesce(sum(rows), 0) from reorg.baseline").fetchone()
     return {"steps": steps, "rows": int(legacy_rows[0]) if legacy_rows else 0}
 
@@ -199,7 +200,7 @@ def _validate(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) ->
 
 def _compat(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) -> dict[str, Any]:
     with conn.transaction():
-        conn.execute((SQL_DIR / "compat.sql").read_text())  # type: ignore[arg-type]
+        conn.execute((SQL_DIR / "compat.sql").read_text())
     ui.say(f"compatibility views: {', '.join('public.' + v for v in COMPAT_VIEWS)}")
     return {"views": list(COMPAT_VIEWS)}
 

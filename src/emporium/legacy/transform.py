@@ -73,7 +73,17 @@ def _count(conn: psycopg.Connection[Any], table: str) -> int:
 
 
 def _begin(conn: psycopg.Connection[Any], lock_timeout: str) -> None:
-    conn.execute("select set_config('lock_timeout', %s, true)", [lock_timeout])
+    """Settings for one transform transaction (all transaction-local).
+
+    ``synchronous_commit = off`` is safe here: a batch and its resume point commit together,
+    so a server crash loses both or neither. ``work_mem`` lets the window functions over the
+    working tables sort in memory.
+    """
+    conn.execute(
+        "select set_config('lock_timeout', %s, true),"
+        " set_config('synchronous_commit', 'off', true), set_config('work_mem', '128MB', true)",
+        [lock_timeout],
+    )
 
 
 def step_states(conn: psycopg.Connection[Any]) -> dict[str, tuple[bool, int, str | None]]:
@@ -106,7 +116,7 @@ def run(
                 if step.file is None:
                     lookups.load(conn)
                 else:
-                    conn.execute((SQL_DIR / "transform" / step.file).read_text())  # type: ignore[arg-type]
+                    conn.execute((SQL_DIR / "transform" / step.file).read_text())
                 _mark(conn, step.name, None, total, done=True, seconds=time.monotonic() - started)
             say(step.name, total, total)
             rows_done = total
@@ -132,7 +142,8 @@ def _run_batched(
     lock_timeout: str,
     say: Progress,
 ) -> int:
-    assert step.batching is not None and step.file is not None
+    assert step.batching is not None
+    assert step.file is not None
     body = (SQL_DIR / "transform" / step.file).read_text()
     schema, name = step.batching.table.split(".")
     table, key = sql.Identifier(schema, name), sql.Identifier(step.batching.key)
@@ -155,7 +166,7 @@ def _run_batched(
                 "select set_config('reorg.lo', %s, true), set_config('reorg.hi', %s, true)",
                 [str(lo), str(hi)],
             )
-            conn.execute(body)  # type: ignore[arg-type]
+            conn.execute(body)
             _mark(conn, step.name, str(hi), n, done=False, seconds=time.monotonic() - started)
         lo = int(hi)
         rows_done += n

@@ -107,3 +107,18 @@ create table if not exists reorg.lk_text (
 create table if not exists reorg.lk_image (raw text primary key, kind text not null, url text);
 create table if not exists reorg.lk_ref (raw text primary key, int_ref integer, uuid_ref uuid);
 create table if not exists reorg.lk_address (raw text primary key, value jsonb, reason text);
+
+-- Nothing here is for API clients: no schema usage (above), and row-level security with no
+-- policy on every table, so even a grant by mistake shows no row. Run again after the
+-- transform for the working tables it creates.
+do $do$
+declare
+    t record;
+begin
+    for t in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+             where n.nspname = 'reorg' and c.relkind = 'r' and not c.relrowsecurity
+    loop
+        execute format('alter table reorg.%I enable row level security', t.relname);
+    end loop;
+end
+$do$;
