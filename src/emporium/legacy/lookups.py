@@ -38,8 +38,13 @@ def _money(raw: str) -> Row:
 
 
 def _size(raw: str) -> Row:
+    """A size on the US chart is one variant whatever its spelling ('EU 42.5', 'UK 8',
+    'M 9 / W 10.5' are all 'US 9'); the spelling it came from is kept in ``original``."""
     s = p.parse_size(raw or None)
-    return (s.us, s.label, s.reason)
+    if s.us is None:
+        return (None, s.label, s.reason, None)
+    label = p.parse_size(f"US {s.us}").label
+    return (s.us, label, s.reason, s.label if s.label != label else None)
 
 
 def _date(raw: str) -> Row:
@@ -119,7 +124,7 @@ LOOKUPS: tuple[Lookup, ...] = (
     ),
     Lookup(
         "lk_size",
-        ("size_us", "label", "reason"),
+        ("size_us", "label", "reason", "original"),
         (
             "select size from legacy.sneakers",
             "select size from legacy.order_items",
@@ -205,7 +210,7 @@ def load(conn: psycopg.Connection[Any], lookups: Sequence[Lookup] = LOOKUPS) -> 
         )
         raws = [
             r[0]
-            for r in conn.execute(f"select distinct coalesce(v, '') from ({union}) u").fetchall()  # type: ignore[arg-type]
+            for r in conn.execute(f"select distinct coalesce(v, '') from ({union}) u").fetchall()
         ]
         table = sql.Identifier("reorg", lk.table)
         conn.execute(sql.SQL("truncate {}").format(table))

@@ -23,7 +23,7 @@ EXAMPLES = 5
 # Reasons where the migrator chose between defensible answers: a person should look.
 REVIEW = {
     "merged_duplicate": "duplicates were merged; check the survivor is the right one",
-    "discount_not_applied": "dealer discounts have no direct equivalent; set tiers or contract prices",
+    "discount_not_applied": "dealer discounts have no direct equivalent: set tiers or contracts",
     "unknown_rep": "dealers lost their rep (unknown email)",
     "rep_not_a_rep": "dealers' rep is not a rep user",
     "seller_not_vendor": "listings of non-vendor sellers went to the house vendor",
@@ -60,6 +60,7 @@ REASONS = {
     "invalid_min_qty": "volume break below 1 read as 1",
     "store_name_ignored": "store_name on a user who is not vendor staff",
     "role_from_duplicate": "a merged user keeps the vendor staff role of its duplicate",
+    "size_converted": "an EU, UK, women's or paired size is the variant of its US size",
     "missing_seller": "listing without a seller: house vendor",
     "unparseable_release_date": "release date not a date",
     "unparseable_style_code": "sku is not a style code",
@@ -72,10 +73,12 @@ def collect(conn: psycopg.Connection[Any]) -> dict[str, Any]:
     tables = []
     for t in LEGACY_TABLES:
         row = conn.execute(
-            f"select (select count(*) from legacy.{t}),"  # noqa: S608 - fixed table names
-            " (select count(distinct legacy_key) from reorg.legacy_row_map where legacy_table = %(t)s),"
+            f"select (select count(*) from legacy.{t}),"
+            " (select count(distinct legacy_key) from reorg.legacy_row_map"
+            "   where legacy_table = %(t)s),"
             " (select count(*) from reorg.legacy_quarantine where legacy_table = %(t)s),"
-            " (select count(distinct legacy_key) from reorg.legacy_issues where legacy_table = %(t)s),"
+            " (select count(distinct legacy_key) from reorg.legacy_issues"
+            "   where legacy_table = %(t)s),"
             " (select count(*) from reorg.legacy_issues where legacy_table = %(t)s)",
             {"t": t},
         ).fetchone()
@@ -127,7 +130,7 @@ def collect(conn: psycopg.Connection[Any]) -> dict[str, Any]:
 
 def _grouped(conn: psycopg.Connection[Any], table: str) -> list[dict[str, Any]]:
     rows = conn.execute(
-        f"select legacy_table, reason_code, count(*),"  # noqa: S608 - fixed table names
+        f"select legacy_table, reason_code, count(*),"
         f" (array_agg(legacy_key || ': ' || detail order by legacy_key))[1:{EXAMPLES}]"
         f" from reorg.{table} group by 1, 2 order by 3 desc, 1, 2"
     ).fetchall()
@@ -205,7 +208,8 @@ def render_markdown(data: dict[str, Any]) -> str:
         "",
         "## Every legacy row, accounted for",
         "",
-        "| legacy table | rows | migrated | quarantined | balanced | rows with decisions | became |",
+        "| legacy table | rows | migrated | quarantined | balanced | rows with decisions "
+        "| became |",
         "|---|---:|---:|---:|---|---:|---|",
     ]
     for t in data["tables"]:
@@ -236,7 +240,7 @@ def render_markdown(data: dict[str, Any]) -> str:
             out += [
                 f"### {g['legacy_table']} · `{g['reason']}` — {g['count']:,}",
                 "",
-                g["meaning"] and f"{g['meaning']}." or "",
+                (g["meaning"] and f"{g['meaning']}.") or "",
                 "",
             ]
             out += [f"- `{_cell(e)}`" for e in g["examples"]]

@@ -92,7 +92,7 @@ as $$ select md5(p_kind || ':' || p_key)::uuid $$;
 create table if not exists reorg.lk_money (
     raw text primary key, amount numeric(14,4), currency char(3), reason text);
 create table if not exists reorg.lk_size (
-    raw text primary key, size_us numeric(4,1), label text, reason text);
+    raw text primary key, size_us numeric(4,1), label text, reason text, original text);
 create table if not exists reorg.lk_date (raw text primary key, value date, reason text);
 create table if not exists reorg.lk_role (raw text primary key, value text not null, reason text);
 create table if not exists reorg.lk_status (raw text primary key, value text not null, reason text);

@@ -8,6 +8,7 @@ with base as (
            st.key as style_key, st.code as style_code, s.style_code as raw_style,
            b.slug as brand_slug, nm.key as name_key, nm.display as name, nm.slug as name_slug,
            sz.size_us, sz.label, sz.reason as size_reason, s.size as raw_size,
+           sz.original as size_original,
            m.amount, m.currency, m.reason as price_reason, s.price as raw_price,
            c.value as condition, c.reason as condition_reason, s.condition as raw_condition,
            s.quantity, s.seller_id,
@@ -148,6 +149,11 @@ select 'sneakers', id::text, size_reason,
        format('size %L: %s', raw_size, case when label is null then 'no size (one size)'
                                            else 'kept as the label ' || label end)
 from reorg.w_sneakers where size_reason is not null
+union all
+select 'sneakers', id::text, 'size_converted',
+       format('size %L is %s on the US chart: the same variant as every spelling of it',
+              raw_size, label)
+from reorg.w_sneakers where size_original is not null
 union all
 select 'sneakers', id::text, condition_reason,
        format('condition %L read as %s', raw_condition, condition)
