@@ -105,6 +105,13 @@ def test_demo_on_a_fresh_data_dir_serves_ready_and_runs_twice_without_duplicates
     finally:
         out = stop(proc)
     assert "emporium is starting at" in out
+    # A fresh data dir starts from the legacy store, reorganized step by step.
+    for step in ("legacy store", "audit:", "backup:", "transform:", "validate:", "report:"):
+        assert f"✓ {step}" in out, out
+    assert "checks pass" in out
+    report = data_dir / "reports" / "legacy-report.md"
+    assert f"reorganization report: {report}" in out.replace("\n", "")
+    assert "every row accounted for" in report.read_text()
     server = EmbeddedPostgres(data_dir)
     assert not server.is_running(), "stopping the demo stops the embedded server"
 
@@ -113,7 +120,8 @@ def test_demo_on_a_fresh_data_dir_serves_ready_and_runs_twice_without_duplicates
         assert httpx.get(f"{base}/ready").status_code == 200
         assert credential_count(server.dsn("emporium")) == len(DEMO_USERS)
     finally:
-        stop(proc)
+        again = stop(proc)
+    assert "✓ legacy store" not in again, "the second run keeps the migrated store"
 
 
 @pytest.mark.skipif(
