@@ -141,7 +141,8 @@ def database_state(dsn: str) -> str:
     with connect(dsn, autocommit=True) as conn:
         if state.reorg_exists(conn):
             states = state.phase_states(conn)
-            return "emporium" if all(s.status == "done" for s in states.values()) else "reorganizing"
+            finished = all(s.status == "done" for s in states.values())
+            return "emporium" if finished else "reorganizing"
         row = conn.execute(
             "select (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
             "         where n.nspname = 'public' and c.relkind in ('r', 'p', 'v')),"

@@ -1,4 +1,4 @@
-"""`emporium legacy ...`: the reorganization of a legacy store database (registered by emporium.cli)."""
+"""`emporium legacy ...`: the reorganization of a legacy store (registered by emporium.cli)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from emporium.cli_common import console, database, say
@@ -119,7 +126,7 @@ def migrate_cmd(
             dbname = psycopg.conninfo.conninfo_to_dict(db.admin_dsn).get("dbname", "")
             _confirm(str(dbname), "The reorganization (" + ", ".join(todo) + ")", yes)
         with _bars() as bars:
-            tasks: dict[str, int] = {}
+            tasks: dict[str, TaskID] = {}
 
             def progress(step: str, done: int, total: int) -> None:
                 if step not in tasks:

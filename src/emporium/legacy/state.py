@@ -55,7 +55,7 @@ def reorg_exists(conn: psycopg.Connection[Any]) -> bool:
 def ensure_schema(conn: psycopg.Connection[Any]) -> None:
     """Create (or complete) the reorg schema; committed at once."""
     with conn.transaction():
-        conn.execute((SQL_DIR / "reorg.sql").read_text())  # type: ignore[arg-type]
+        conn.execute((SQL_DIR / "reorg.sql").read_text())
 
 
 def phase_states(conn: psycopg.Connection[Any]) -> dict[str, PhaseState]:

@@ -33,7 +33,7 @@ class Check:
 
 
 def _accounting(conn: psycopg.Connection[Any], table: str) -> Check:
-    key = sql.SQL(LEGACY_KEYS[table])  # type: ignore[arg-type]
+    key = sql.SQL(LEGACY_KEYS[table])
     row = conn.execute(
         sql.SQL(
             "with legacy_keys as (select {key} as k from {table}),"
@@ -70,9 +70,11 @@ def _foreign_keys(conn: psycopg.Connection[Any]) -> Check:
     """Every foreign key of the public schema, re-checked row by row (not just trusted)."""
     fks = conn.execute(
         "select c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text,"
-        " (select array_agg(a.attname order by k.n) from unnest(c.conkey) with ordinality k(att, n)"
+        " (select array_agg(a.attname order by k.n)"
+        "  from unnest(c.conkey) with ordinality k(att, n)"
         "  join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.att),"
-        " (select array_agg(a.attname order by k.n) from unnest(c.confkey) with ordinality k(att, n)"
+        " (select array_agg(a.attname order by k.n)"
+        "  from unnest(c.confkey) with ordinality k(att, n)"
         "  join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.att)"
         " from pg_constraint c join pg_namespace n on n.oid = c.connamespace"
         " where c.contype = 'f' and n.nspname = 'public' order by 1"
@@ -95,7 +97,7 @@ def _foreign_keys(conn: psycopg.Connection[Any]) -> Check:
                 child=sql.SQL(child),
                 parent=sql.SQL(parent),
                 notnull=notnull,
-                cond=cond,  # type: ignore[arg-type]
+                cond=cond,
             )
         ).fetchone()
         n = int(row[0]) if row else 0
@@ -131,9 +133,9 @@ def _ledger(conn: psycopg.Connection[Any]) -> Check:
 def _scalar_check(
     conn: psycopg.Connection[Any], name: str, query: str, detail: str, examples: str
 ) -> Check:
-    row = conn.execute(query).fetchone()  # type: ignore[arg-type]
+    row = conn.execute(query).fetchone()
     n = int(row[0]) if row else 0
-    ex = [str(r[0]) for r in conn.execute(examples).fetchall()] if n else []  # type: ignore[arg-type]
+    ex = [str(r[0]) for r in conn.execute(examples).fetchall()] if n else []
     return Check(name, n == 0, n, detail if n == 0 else f"{n:,} violations", ex)
 
 
