@@ -120,14 +120,6 @@ def test_public_sneakers_shows_a_migrated_sneaker_under_its_legacy_id(conn: Any)
     assert [i for i in priced if i not in view and offer_of.get(i) not in shown_offers] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "compat.sql: public.sneakers selects every public.offers row, so the house offers "
-        "made from the KicksDB variants JSON show with id NULL (issue #5, reported to the "
-        "lead)"
-    ),
-)
 def test_every_row_of_public_sneakers_has_a_legacy_id_of_its_own(conn: Any) -> None:
     """sneakers.id is the legacy table's primary key: a legacy reader relies on it being
     there and unique. (The house offers made from the KicksDB ``variants`` JSON were never
@@ -360,14 +352,6 @@ def test_on_a_supabase_like_database_rollback_restores_the_tables_and_leaves_aut
     assert (added, gone) == ([], []), f"after rollback: {added}; before: {gone}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "rollback runs the v0001 downgrade, which revokes USAGE on schema public from anon, "
-        "authenticated and service_role: Supabase's own grants are lost (reported to the "
-        "lead)"
-    ),
-)
 def test_on_a_supabase_like_database_rollback_leaves_the_public_schema_privileges_as_they_were(
     supabase: SupabaseRun,
 ) -> None:

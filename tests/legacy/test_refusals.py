@@ -166,13 +166,6 @@ def test_a_lock_on_a_legacy_table_during_move_aside_times_out_naming_it_and_move
     assert support.phase_status(db.dsn) == support.all_done()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "transform.run lets psycopg.errors.LockNotAvailable through raw: no lock_timeout "
-        "code, no table named, a traceback in the CLI (reported to the lead)"
-    ),
-)
 def test_a_writer_on_an_emporium_table_during_the_transform_times_out_naming_it(
     make_legacy: MakeLegacy,
 ) -> None:
@@ -191,13 +184,6 @@ def test_a_writer_on_an_emporium_table_during_the_transform_times_out_naming_it(
     assert support.phase_status(db.dsn) == support.all_done()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "phases.rollback runs the Alembic downgrade without lock_timeout: it waits forever "
-        "for a session using an emporium table (reported to the lead)"
-    ),
-)
 def test_rollback_waits_for_a_lock_on_an_emporium_table_at_most_lock_timeout(
     make_legacy: MakeLegacy,
 ) -> None:

@@ -240,13 +240,6 @@ def test_a_second_migrate_runs_nothing_and_rerunning_the_transform_changes_nothi
     assert support.phase_status(db.dsn) == support.all_done()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "backup.verify's scratch database (emporium_verify_*) outlives a SIGKILLed migrator "
-        "and nothing drops it later (reported to the lead)"
-    ),
-)
 def test_a_run_killed_while_verifying_its_backup_leaves_no_scratch_database_once_resumed(
     make_legacy: MakeLegacy, server: Server, tmp_path: Path
 ) -> None:

@@ -159,13 +159,6 @@ def test_rollback_keeps_a_private_schema_that_existed_before(make_legacy: MakeLe
     assert (sorted(after - before), sorted(before - after)) == ([], [])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "v0001 revokes all on schema private from public and its downgrade does not give it "
-        "back: a pre-existing private schema loses its grants (reported to the lead)"
-    ),
-)
 def test_rollback_gives_a_private_schema_that_existed_before_its_privileges_back(
     make_legacy: MakeLegacy,
 ) -> None:

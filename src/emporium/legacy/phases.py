@@ -20,6 +20,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 
 from emporium.db import migrate as alembic
 from emporium.db.connect import connect
@@ -56,19 +57,30 @@ class UI:
 
 
 def _lock(conn: psycopg.Connection[Any], table: str, timeout: str) -> None:
-    """Take an exclusive lock on TABLE, or fail naming it (inside the caller's transaction)."""
-    schema, name = table.split(".")
-    conn.execute("select set_config('lock_timeout', %s, true)", [timeout])
+    state.lock_named(conn, table, timeout)
+
+
+def _alembic(fn: Callable[[str, str], str], dsn: str, revision: str, timeout: str) -> str:
+    """Run an Alembic upgrade/downgrade whose statements wait at most TIMEOUT for locks."""
     try:
-        conn.execute(
-            sql.SQL("lock table {} in access exclusive mode").format(sql.Identifier(schema, name))
-        )
-    except psycopg.errors.LockNotAvailable:
-        raise Conflict(
-            f"waited {timeout} for a lock on {table}: another session is using it",
-            code="lock_timeout",
-            hint="see pg_stat_activity for who holds it, or retry with a longer --lock-timeout",
-        ) from None
+        return fn(state.with_lock_timeout(dsn, timeout), revision)
+    except Exception as exc:
+        if state.is_lock_timeout(exc):
+            raise state.lock_timeout_error(None, timeout) from None
+        raise
+
+
+def _probe_locks(conn: psycopg.Connection[Any], schema: str, timeout: str) -> None:
+    """Take (and release) an exclusive lock on every table of SCHEMA: a table another
+    session is using is named now, before anything is dropped."""
+    tables = conn.execute(
+        "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+        " where n.nspname = %s and c.relkind in ('r', 'p') order by c.relname",
+        [schema],
+    ).fetchall()
+    with conn.transaction():
+        for (name,) in tables:
+            _lock(conn, f"{schema}.{name}", timeout)
 
 
 def check_shape(conn: psycopg.Connection[Any]) -> str:
@@ -132,7 +144,9 @@ def _backup(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) -> d
 
     made = backup.backup(dsn, opts.backup_dir, progress=ui.say)
     ui.say(f"verifying {made.archive.name} in a scratch database")
-    checked = backup.verify(made.archive, dsn, progress=ui.say)
+    dbname = str(conninfo_to_dict(dsn).get("dbname") or "db")
+    scratch = f"{backup.SCRATCH_PREFIX}{dbname}"[:63]  # fixed: a killed run's copy is replaced
+    checked = backup.verify(made.archive, dsn, progress=ui.say, scratch_name=scratch)
     return {
         "archive": str(made.archive),
         "manifest": str(made.manifest),
@@ -165,7 +179,7 @@ def _move_aside(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) 
 
 def _build(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) -> dict[str, Any]:
     before = alembic.current_revision(dsn)
-    now = alembic.upgrade(dsn)
+    now = _alembic(alembic.upgrade, dsn, "head", opts.lock_timeout)
     ui.say(f"emporium schema at migration {now}")
     return {"from": before, "to": now}
 
@@ -267,6 +281,42 @@ def migrate(
 
 
 # ---------------------------------------------------------------------------- rollback
+def _restore_schema_acls(conn: psycopg.Connection[Any]) -> None:
+    """Give schemas that existed before (public, and private on Supabase-like databases) the
+    privileges they had: the emporium downgrade revokes what its upgrade granted, which may
+    include grants the database had before (Supabase grants USAGE on public to its roles)."""
+    row = conn.execute("select value from reorg.facts where key = 'schema_acls'").fetchone()
+    saved: dict[str, str | None] = row[0] if row else {}
+    explode = (
+        "select case when a.grantee = 0 then 'public' else a.grantee::regrole::text end,"
+        " a.privilege_type, a.is_grantable"
+        " from pg_namespace n, aclexplode(coalesce({acl}, acldefault('n', n.nspowner))) a"
+        " where n.nspname = %s"
+    )
+    with conn.transaction():
+        for schema, acl in saved.items():
+            if conn.execute("select to_regnamespace(%s)", [schema]).fetchone() == (None,):
+                continue
+            before = set(conn.execute(explode.format(acl="%s::aclitem[]"), [acl, schema]))
+            now = set(conn.execute(explode.format(acl="n.nspacl"), [schema]))
+            for grantee, privilege, _grantable in sorted(now - before):
+                conn.execute(
+                    sql.SQL("revoke {} on schema {} from {}").format(
+                        sql.SQL(privilege), sql.Identifier(schema), _grantee(grantee)
+                    )
+                )
+            for grantee, privilege, grantable in sorted(before - now):
+                conn.execute(
+                    sql.SQL(
+                        "grant {} on schema {} to {}" + (" with grant option" if grantable else "")
+                    ).format(sql.SQL(privilege), sql.Identifier(schema), _grantee(grantee))
+                )
+
+
+def _grantee(name: str) -> sql.Composable:
+    return sql.SQL("public") if name == "public" else sql.Identifier(name)
+
+
 def _drop_added_schemas(conn: psycopg.Connection[Any]) -> None:
     """After the downgrade: Alembic's version table, and the schema holding it when the
     reorganization created that schema (it existed or not before: reorg.facts says)."""
@@ -301,6 +351,7 @@ def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) 
                 "select table_name, rows, checksum from reorg.baseline"
             ).fetchall()
         }
+        _probe_locks(conn, "public", opts.lock_timeout)
         with conn.transaction():
             for view in COMPAT_VIEWS:
                 kind = conn.execute(
@@ -312,8 +363,9 @@ def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) 
                     conn.execute(sql.SQL("drop view {}").format(sql.Identifier("public", view)))
         if alembic.current_revision(dsn) is not None:
             ui.say("removing the emporium schema (migrating down to base)")
-            alembic.downgrade(dsn, "base")
+            _alembic(alembic.downgrade, dsn, "base", opts.lock_timeout)
         _drop_added_schemas(conn)
+        _restore_schema_acls(conn)
         moved = []
         with conn.transaction():
             for table, where in state.where_tables_are(conn).items():

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 from emporium.errors import Conflict
 
@@ -150,3 +152,47 @@ def where_tables_are(conn: psycopg.Connection[Any]) -> dict[str, str | None]:
         if found[name] != "legacy":  # after the build, public.users etc. are emporium's
             found[name] = schema
     return found
+
+
+def lock_named(
+    conn: psycopg.Connection[Any], table: str, timeout: str, mode: str = "access exclusive"
+) -> None:
+    """Lock TABLE (schema.name) in MODE within the caller's transaction, waiting at most
+    TIMEOUT; a timeout becomes ``lock_timeout`` naming the table."""
+    schema, name = table.split(".")
+    conn.execute("select set_config('lock_timeout', %s, true)", [timeout])
+    try:
+        conn.execute(
+            sql.SQL("lock table {} in {} mode").format(
+                sql.Identifier(schema, name),
+                sql.SQL(mode),  # one of our constants, never input
+            )
+        )
+    except psycopg.errors.LockNotAvailable:
+        raise lock_timeout_error(table, timeout) from None
+
+
+def lock_timeout_error(table: str | None, timeout: str) -> Conflict:
+    where = f"a lock on {table}" if table else "a lock"
+    return Conflict(
+        f"waited {timeout} for {where}: another session is using it",
+        code="lock_timeout",
+        hint="see pg_stat_activity for who holds it, or retry with a longer --lock-timeout",
+    )
+
+
+def is_lock_timeout(exc: BaseException) -> bool:
+    """Whether EXC (or what it wraps, e.g. through SQLAlchemy/Alembic) is a lock timeout."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, psycopg.errors.LockNotAvailable):
+            return True
+        seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
+    return False
+
+
+def with_lock_timeout(dsn: str, timeout: str) -> str:
+    """DSN whose sessions wait at most TIMEOUT for a lock (for Alembic's own connection)."""
+    return make_conninfo(dsn, options=f"-c lock_timeout={timeout}")

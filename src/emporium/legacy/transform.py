@@ -15,6 +15,7 @@ Batched SQL reads its range from the transaction-local settings ``reorg.lo`` and
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from emporium.legacy import lookups
+from emporium.legacy import lookups, state
 from emporium.legacy.state import SQL_DIR
 
 # (step, done, total): called after every committed batch.
@@ -86,6 +87,16 @@ def _begin(conn: psycopg.Connection[Any], lock_timeout: str) -> None:
     )
 
 
+_WRITES = re.compile(r"(?:alter table|insert into)\s+public\.([a-z_]+)", re.IGNORECASE)
+
+
+def _lock_targets(conn: psycopg.Connection[Any], body: str, timeout: str) -> None:
+    """Lock the emporium tables a step writes (or alters the triggers of) up front, in a
+    fixed order: a session in the way is named (``lock_timeout``), never waited on long."""
+    for table in sorted(set(_WRITES.findall(body))):
+        state.lock_named(conn, f"public.{table}", timeout, mode="share row exclusive")
+
+
 def step_states(conn: psycopg.Connection[Any]) -> dict[str, tuple[bool, int, str | None]]:
     rows = conn.execute("select step, done, rows, last_key from reorg.steps").fetchall()
     return {r[0]: (bool(r[1]), int(r[2]), r[3]) for r in rows}
@@ -116,7 +127,9 @@ def run(
                 if step.file is None:
                     lookups.load(conn)
                 else:
-                    conn.execute((SQL_DIR / "transform" / step.file).read_text())
+                    body = (SQL_DIR / "transform" / step.file).read_text()
+                    _lock_targets(conn, body, lock_timeout)
+                    conn.execute(body)
                 _mark(conn, step.name, None, total, done=True, seconds=time.monotonic() - started)
             say(step.name, total, total)
             rows_done = total
@@ -162,6 +175,7 @@ def _run_batched(
             if hi is None:
                 _mark(conn, step.name, str(lo), 0, done=True, seconds=0.0)
                 return rows_done
+            _lock_targets(conn, body, lock_timeout)
             conn.execute(
                 "select set_config('reorg.lo', %s, true), set_config('reorg.hi', %s, true)",
                 [str(lo), str(hi)],

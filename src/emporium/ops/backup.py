@@ -406,8 +406,15 @@ def _drop_scratch(dsn: str, name: str) -> None:
 
 
 @contextlib.contextmanager
-def _scratch(dsn: str, locale: dict[str, Any], notes: list[str]) -> Iterator[str]:
-    name = f"{SCRATCH_PREFIX}{uuid.uuid4().hex[:8]}"
+def _scratch(
+    dsn: str, locale: dict[str, Any], notes: list[str], name: str | None = None
+) -> Iterator[str]:
+    """A scratch database, dropped afterwards. A fixed NAME is dropped first if it is left
+    over from a verification that was killed (so retries don't pile copies up)."""
+    if name is None:
+        name = f"{SCRATCH_PREFIX}{uuid.uuid4().hex[:8]}"
+    else:
+        _drop_scratch(dsn, name)
     _create_scratch(dsn, name, locale, notes)
     try:
         yield name
@@ -417,16 +424,25 @@ def _scratch(dsn: str, locale: dict[str, Any], notes: list[str]) -> Iterator[str
 
 @_translating
 def verify(
-    archive: Path, dsn: str, *, manifest: Path | None = None, progress: Progress | None = None
+    archive: Path,
+    dsn: str,
+    *,
+    manifest: Path | None = None,
+    progress: Progress | None = None,
+    scratch_name: str | None = None,
 ) -> VerifyResult:
     """Restore ``archive`` into a scratch database on the server of ``dsn``, compare every
-    table with the manifest, and drop the scratch database again (also on failure)."""
+    table with the manifest, and drop the scratch database again (also on failure).
+
+    ``scratch_name`` fixes the scratch database's name (one that exists is dropped first):
+    a caller that may be killed and retried, like the legacy migrator, leaves no copies.
+    """
     started = time.monotonic()
     m = read_manifest(archive, manifest)
     check_archive(archive, m, progress=progress)
     pg_restore, _ = _pg_restore(dsn, m)
     notes = ["privileges (GRANTs) and owners are not restored into the scratch database"]
-    with _scratch(dsn, m.data.get("locale") or {}, notes) as scratch:
+    with _scratch(dsn, m.data.get("locale") or {}, notes, scratch_name) as scratch:
         conninfo, env = _tool_args(dsn, scratch)
         # The scratch database is thrown away: one transaction, no waiting for the disk.
         env["PGOPTIONS"] = f"{env.get('PGOPTIONS', '')} -c synchronous_commit=off".strip()

@@ -44,7 +44,10 @@ select (select min(m.legacy_key::integer) from reorg.legacy_row_map m
 from public.offers o
 join public.product_variants v on v.id = o.variant_id
 join public.products p on p.id = v.product_id
-left join public.brands b on b.id = p.brand_id;
+left join public.brands b on b.id = p.brand_id
+where exists (select 1 from reorg.legacy_row_map m
+              where m.target_table = 'offers' and m.target_id = o.id::text
+                and m.legacy_table = 'sneakers');
 
 create or replace view public.users_legacy as
 select u.id, u.email, u.full_name, u.role,

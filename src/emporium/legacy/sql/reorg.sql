@@ -49,6 +49,11 @@ select 'schemas_before', coalesce(jsonb_agg(nspname order by nspname), '[]')
 from pg_namespace
 where nspname not like 'pg\_%' and nspname not in ('information_schema', 'reorg')
 on conflict (key) do nothing;
+insert into reorg.facts (key, value)
+select 'schema_acls', coalesce(jsonb_object_agg(nspname, nspacl::text), '{}')
+from pg_namespace
+where nspname not like 'pg\_%' and nspname not in ('information_schema', 'reorg')
+on conflict (key) do nothing;
 
 -- Every legacy row ends in exactly one of legacy_row_map / legacy_quarantine.
 create table if not exists reorg.legacy_row_map (
