@@ -44,7 +44,10 @@ with base as (
                     'k:' || kicksdb_id, 'p:' || id::text) as pkey
     from base b
 )
-select g.*, reorg.uid('product', g.pkey) as pid,
+-- A product keeps the id of its oldest legacy row (products.id was already a uuid), so
+-- legacy references to it (order_items.product_ref, readers of products_legacy) still hold.
+select g.*,
+       first_value(g.id) over (partition by g.pkey order by g.created_at nulls last, g.id) as pid,
        row_number() over (partition by g.pkey order by g.created_at nulls last, g.id) as rn
 from grouped g;
 create unique index on reorg.w_products (id);

@@ -40,15 +40,16 @@ with base as (
            case when bs.pid is not null then 'style_code'
                 when bn.pid is not null then 'brand_name' else 'new' end as match,
            coalesce(bs.pkey, bn.pkey, b.style_key,
-                    'n:' || coalesce(b.brand_slug, '') || '|' || coalesce(b.name_key, '')) as pkey
+                    'n:' || coalesce(b.brand_slug, '') || '|' || coalesce(b.name_key, '')) as pkey,
+           coalesce(bs.pid, bn.pid) as matched_pid
     from base b
     left join by_style bs on bs.style_key = b.style_key
     left join by_name bn on b.style_key is null and bn.title_key = b.name_key
                         and bn.brand_slug = coalesce(b.brand_slug, '')
 ), ids as (
-    select m.*, reorg.uid('product', m.pkey) as pid,
-           reorg.uid('variant', reorg.uid('product', m.pkey) || '|' || coalesce(m.label, ''))
-               as variant_id
+    select m.*, coalesce(m.matched_pid, reorg.uid('product', m.pkey)) as pid,
+           reorg.uid('variant', coalesce(m.matched_pid, reorg.uid('product', m.pkey)) || '|'
+                                || coalesce(m.label, '')) as variant_id
     from matched m
 ), offers as (
     select i.*, reorg.uid('offer', i.vendor_id || '|' || i.variant_id || '|' || i.condition)
