@@ -60,6 +60,8 @@ REASONS = {
     "invalid_min_qty": "volume break below 1 read as 1",
     "store_name_ignored": "store_name on a user who is not vendor staff",
     "role_from_duplicate": "a merged user keeps the vendor staff role of its duplicate",
+    "missing_email": "no usable email: a placeholder address",
+    "missing_size": "no size: one 'one size' variant",
     "size_converted": "an EU, UK, women's or paired size is the variant of its US size",
     "missing_seller": "listing without a seller: house vendor",
     "unparseable_release_date": "release date not a date",
@@ -188,6 +190,20 @@ def render_markdown(data: dict[str, Any]) -> str:
             else ("all checks pass." if not failed else f"**{len(failed)} check(s) fail**.")
         ),
     ]
+    out += [
+        "",
+        "```mermaid",
+        "pie showData title Legacy rows by outcome",
+        f'    "migrated" : {mapped}',
+        f'    "quarantined" : {quarantined}',
+        "```",
+    ]
+    top = sorted(data["issues"], key=lambda g: -g["count"])[:8]
+    if top:
+        out += ["", "```mermaid", "pie showData title Decisions on migrated rows (top reasons)"]
+        out += [f'    "{g["legacy_table"]} {g["reason"]}" : {g["count"]}' for g in top]
+        out.append("```")
+    out.append("")
     if data.get("backup"):
         out.append(f"- Verified backup taken before anything moved: `{data['backup']}`.")
     if data.get("audit"):

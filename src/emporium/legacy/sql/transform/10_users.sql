@@ -118,7 +118,7 @@ select 'users', id::text, 'role_from_duplicate',
        format('vendor staff of %L through the merged duplicate %s', raw_store, role_from)
 from reorg.w_users where role_from is not null
 union all
-select 'users', id::text, email_reason,
+select 'users', id::text, case email_reason when 'missing' then 'missing_email' else email_reason end,
        format('email %L unusable: the user got the placeholder legacy-%s@users.invalid',
               raw_email, id)
 from reorg.w_users where rn = 1 and email is null

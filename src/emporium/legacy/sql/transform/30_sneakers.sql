@@ -146,7 +146,7 @@ select 'sneakers', id::text, seller_reason,
                    when 'unknown_seller' then 'not a user' else 'not vendor staff' end)
 from reorg.w_sneakers where seller_reason is not null
 union all
-select 'sneakers', id::text, size_reason,
+select 'sneakers', id::text, case size_reason when 'missing' then 'missing_size' else size_reason end,
        format('size %L: %s', raw_size, case when label is null then 'no size (one size)'
                                            else 'kept as the label ' || label end)
 from reorg.w_sneakers where size_reason is not null
