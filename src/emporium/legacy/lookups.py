@@ -22,6 +22,7 @@ from psycopg import sql
 from emporium.legacy import parsers as p
 
 Row = tuple[Any, ...]
+CHUNK = 20_000
 
 
 @dataclass(frozen=True)
@@ -208,16 +209,19 @@ def load(conn: psycopg.Connection[Any], lookups: Sequence[Lookup] = LOOKUPS) -> 
         union = " union all ".join(
             f"select v from ({src}) s{n}(v)" for n, src in enumerate(lk.sources)
         )
-        raws = [
-            r[0]
-            for r in conn.execute(f"select distinct coalesce(v, '') from ({union}) u").fetchall()
-        ]
         table = sql.Identifier("reorg", lk.table)
         conn.execute(sql.SQL("truncate {}").format(table))
         cols = sql.SQL(", ").join(map(sql.Identifier, ("raw", *lk.columns)))
         stmt = sql.SQL("copy {} ({}) from stdin").format(table, cols)
-        with conn.cursor() as cur, cur.copy(stmt) as copy:
-            for raw in sorted(raws):
-                copy.write_row((raw, *lk.parse(raw)))
-        counts[lk.table] = len(raws)
+        # A server-side cursor, read in chunks between which the COPYs run: memory stays
+        # flat however many spellings a column has.
+        count = 0
+        with conn.cursor(name=f"raw_{lk.table}") as raws:
+            raws.execute(f"select distinct coalesce(v, '') from ({union}) u order by 1")
+            while chunk := raws.fetchmany(CHUNK):
+                with conn.cursor() as cur, cur.copy(stmt) as copy:
+                    for (raw,) in chunk:
+                        copy.write_row((raw, *lk.parse(raw)))
+                count += len(chunk)
+        counts[lk.table] = count
     return counts

@@ -191,6 +191,10 @@ def _transform(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) -
         conn, progress=ui.progress, batch_rows=opts.batch_rows, lock_timeout=opts.lock_timeout
     )
     state.ensure_schema(conn)  # row-level security on the working tables the steps created
+    conn.execute(
+        "create index if not exists legacy_row_map_target"
+        " on reorg.legacy_row_map (target_table, target_id)"
+    )
     legacy_rows = conn.execute("select coalesce(sum(rows), 0) from reorg.baseline").fetchone()
     return {"steps": steps, "rows": int(legacy_rows[0]) if legacy_rows else 0}
 
