@@ -1693,7 +1693,7 @@ $$;
 CREATE FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid DEFAULT NULL::uuid, p_location_id uuid DEFAULT NULL::uuid, p_idempotency_key text DEFAULT NULL::text) RETURNS SETOF public.stock_reservations
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
-    AS $$
+    AS $_$
 declare
     v_expires timestamptz;
     v_remaining integer := p_quantity;
@@ -1707,16 +1707,33 @@ declare
     v_vendors uuid[];
     v_free integer[];
     v_i integer;
+    v_res public.stock_reservations;
+    v_claims jsonb;
+    v_user uuid;
 begin
     -- Arguments and rights first: a replay is no way around them (the rows of a key belong
-    -- to its holder).
-    perform private.assert_positive('quantity', p_quantity);
+    -- to its holder). As private.assert_positive('quantity', p_quantity):
+    if p_quantity is null or p_quantity <= 0 then
+        perform private.inventory_raise('invalid_quantity',
+            jsonb_build_object('field', 'quantity', 'value', p_quantity,
+                               'message', 'quantity must be a positive whole number'));
+    end if;
     if p_ttl_seconds is null or p_ttl_seconds <= 0 or p_ttl_seconds > 7 * 86400 then
         perform private.inventory_raise('invalid_ttl',
             jsonb_build_object('value', p_ttl_seconds,
                                'message', 'a reservation lasts 1 second to 7 days'));
     end if;
-    perform private.assert_holder(p_holder_type, p_holder_id);
+    -- As private.assert_holder: the holder's shape for everyone; service work (is_service:
+    -- any role but anon and authenticated) may hold for any holder; everyone else (admins
+    -- included) goes through assert_holder, which checks the rest.
+    if p_holder_type is null or p_holder_type not in ('cart', 'order') or p_holder_id is null then
+        perform private.inventory_raise('invalid_holder',
+            jsonb_build_object('holder_type', p_holder_type,
+                               'message', 'the holder is a cart or an order, with its id'));
+    end if;
+    if current_setting('role') in ('anon', 'authenticated') then
+        perform private.assert_holder(p_holder_type, p_holder_id);
+    end if;
     if p_idempotency_key is not null then
         -- One call per key at a time: a retry sent while the first call still runs waits for
         -- it and then replays it (without the lock both would reserve, at two locations).
@@ -1768,6 +1785,11 @@ begin
         limit 1;
     end if;
     if v_location is not null then
+        -- the caller (created_by), as private.current_user_id(), before the level is locked
+        v_claims := coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb;
+        v_user := case when v_claims ->> 'sub'
+                            ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                       then (v_claims ->> 'sub')::uuid end;
         begin
             update public.stock_levels l set reserved = l.reserved + p_quantity
             where l.location_id = v_location and l.variant_id = p_variant_id
@@ -1783,9 +1805,9 @@ begin
             insert into public.stock_reservations (vendor_id, location_id, variant_id, quantity,
                 holder_type, holder_id, expires_at, idempotency_key, created_by)
             values (v_vendor, v_location, p_variant_id, p_quantity, p_holder_type,
-                    p_holder_id, v_expires, p_idempotency_key, private.current_user_id())
-            returning id into v_id;
-            return query select r.* from public.stock_reservations r where r.id = v_id;
+                    p_holder_id, v_expires, p_idempotency_key, v_user)
+            returning * into v_res;
+            return next v_res;
             return;
         end if;
     end if;
@@ -1841,6 +1863,11 @@ begin
             exit;
         end if;
     end loop;
+    -- the caller, read here (after the refusals above) as on the fast path
+    v_claims := coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb;
+    v_user := case when v_claims ->> 'sub'
+                        ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                   then (v_claims ->> 'sub')::uuid end;
     for v_i in 1 .. array_length(v_locations, 1) loop
         exit when v_remaining = 0;
         v_take := least(v_remaining, v_free[v_i]);
@@ -1849,7 +1876,7 @@ begin
         insert into public.stock_reservations (vendor_id, location_id, variant_id, quantity,
             holder_type, holder_id, expires_at, idempotency_key, created_by)
         values (v_vendors[v_i], v_locations[v_i], p_variant_id, v_take, p_holder_type,
-                p_holder_id, v_expires, p_idempotency_key, private.current_user_id())
+                p_holder_id, v_expires, p_idempotency_key, v_user)
         returning id into v_id;
         v_ids := v_ids || v_id;
         v_remaining := v_remaining - v_take;
@@ -1857,7 +1884,7 @@ begin
     return query select r.* from public.stock_reservations r where r.id = any (v_ids)
         order by r.created_at, r.id;
 end
-$$;
+$_$;
 
 
 --
@@ -9053,8 +9080,8 @@ GRANT ALL ON FUNCTION public.catalog_search_query(p_query text) TO service_role;
 --
 
 REVOKE ALL ON FUNCTION public.stock_adjust(p_location_id uuid, p_variant_id uuid, p_delta integer, p_reason text, p_reference text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_adjust(p_location_id uuid, p_variant_id uuid, p_delta integer, p_reason text, p_reference text) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_adjust(p_location_id uuid, p_variant_id uuid, p_delta integer, p_reason text, p_reference text) TO service_role;
+GRANT ALL ON FUNCTION public.stock_adjust(p_location_id uuid, p_variant_id uuid, p_delta integer, p_reason text, p_reference text) TO authenticated;
 
 
 --
@@ -9062,8 +9089,8 @@ GRANT ALL ON FUNCTION public.stock_adjust(p_location_id uuid, p_variant_id uuid,
 --
 
 REVOKE ALL ON FUNCTION public.stock_alert_acknowledge(p_alert_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_alert_acknowledge(p_alert_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_alert_acknowledge(p_alert_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.stock_alert_acknowledge(p_alert_id uuid) TO authenticated;
 
 
 --
@@ -9071,8 +9098,8 @@ GRANT ALL ON FUNCTION public.stock_alert_acknowledge(p_alert_id uuid) TO service
 --
 
 REVOKE ALL ON FUNCTION public.stock_check_ledger(p_vendor_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_check_ledger(p_vendor_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_check_ledger(p_vendor_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.stock_check_ledger(p_vendor_id uuid) TO authenticated;
 
 
 --
@@ -9080,8 +9107,8 @@ GRANT ALL ON FUNCTION public.stock_check_ledger(p_vendor_id uuid) TO service_rol
 --
 
 REVOKE ALL ON FUNCTION public.stock_commit(p_reservation_id uuid, p_reference text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_commit(p_reservation_id uuid, p_reference text) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_commit(p_reservation_id uuid, p_reference text) TO service_role;
+GRANT ALL ON FUNCTION public.stock_commit(p_reservation_id uuid, p_reference text) TO authenticated;
 
 
 --
@@ -9089,8 +9116,8 @@ GRANT ALL ON FUNCTION public.stock_commit(p_reservation_id uuid, p_reference tex
 --
 
 REVOKE ALL ON FUNCTION public.stock_count_open(p_location_id uuid, p_note text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_count_open(p_location_id uuid, p_note text) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_count_open(p_location_id uuid, p_note text) TO service_role;
+GRANT ALL ON FUNCTION public.stock_count_open(p_location_id uuid, p_note text) TO authenticated;
 
 
 --
@@ -9098,8 +9125,8 @@ GRANT ALL ON FUNCTION public.stock_count_open(p_location_id uuid, p_note text) T
 --
 
 REVOKE ALL ON FUNCTION public.stock_count_post(p_count_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_count_post(p_count_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_count_post(p_count_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.stock_count_post(p_count_id uuid) TO authenticated;
 
 
 --
@@ -9107,8 +9134,8 @@ GRANT ALL ON FUNCTION public.stock_count_post(p_count_id uuid) TO service_role;
 --
 
 REVOKE ALL ON FUNCTION public.stock_count_record(p_count_id uuid, p_variant_id uuid, p_counted integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_count_record(p_count_id uuid, p_variant_id uuid, p_counted integer) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_count_record(p_count_id uuid, p_variant_id uuid, p_counted integer) TO service_role;
+GRANT ALL ON FUNCTION public.stock_count_record(p_count_id uuid, p_variant_id uuid, p_counted integer) TO authenticated;
 
 
 --
@@ -9116,8 +9143,8 @@ GRANT ALL ON FUNCTION public.stock_count_record(p_count_id uuid, p_variant_id uu
 --
 
 REVOKE ALL ON FUNCTION public.stock_expire_reservations(p_batch_size integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_expire_reservations(p_batch_size integer) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_expire_reservations(p_batch_size integer) TO service_role;
+GRANT ALL ON FUNCTION public.stock_expire_reservations(p_batch_size integer) TO authenticated;
 
 
 --
@@ -9125,8 +9152,8 @@ GRANT ALL ON FUNCTION public.stock_expire_reservations(p_batch_size integer) TO 
 --
 
 REVOKE ALL ON FUNCTION public.stock_receive(p_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text, p_reference text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_receive(p_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text, p_reference text) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_receive(p_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text, p_reference text) TO service_role;
+GRANT ALL ON FUNCTION public.stock_receive(p_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text, p_reference text) TO authenticated;
 
 
 --
@@ -9142,8 +9169,8 @@ GRANT ALL ON FUNCTION public.stock_record_oversell_attempt(p_variant_id uuid, p_
 --
 
 REVOKE ALL ON FUNCTION public.stock_release(p_reservation_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_release(p_reservation_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_release(p_reservation_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.stock_release(p_reservation_id uuid) TO authenticated;
 
 
 --
@@ -9151,8 +9178,8 @@ GRANT ALL ON FUNCTION public.stock_release(p_reservation_id uuid) TO service_rol
 --
 
 REVOKE ALL ON FUNCTION public.stock_release_holder(p_holder_type text, p_holder_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_release_holder(p_holder_type text, p_holder_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_release_holder(p_holder_type text, p_holder_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.stock_release_holder(p_holder_type text, p_holder_id uuid) TO authenticated;
 
 
 --
@@ -9160,8 +9187,8 @@ GRANT ALL ON FUNCTION public.stock_release_holder(p_holder_type text, p_holder_i
 --
 
 REVOKE ALL ON FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid, p_location_id uuid, p_idempotency_key text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid, p_location_id uuid, p_idempotency_key text) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid, p_location_id uuid, p_idempotency_key text) TO service_role;
+GRANT ALL ON FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid, p_location_id uuid, p_idempotency_key text) TO authenticated;
 
 
 --
@@ -9169,8 +9196,8 @@ GRANT ALL ON FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer
 --
 
 REVOKE ALL ON FUNCTION public.stock_reserve_lines(p_lines jsonb, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_reserve_lines(p_lines jsonb, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_reserve_lines(p_lines jsonb, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.stock_reserve_lines(p_lines jsonb, p_ttl_seconds integer, p_holder_type text, p_holder_id uuid, p_vendor_id uuid) TO authenticated;
 
 
 --
@@ -9178,8 +9205,8 @@ GRANT ALL ON FUNCTION public.stock_reserve_lines(p_lines jsonb, p_ttl_seconds in
 --
 
 REVOKE ALL ON FUNCTION public.stock_transfer(p_from_location_id uuid, p_to_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.stock_transfer(p_from_location_id uuid, p_to_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text) TO authenticated;
 GRANT ALL ON FUNCTION public.stock_transfer(p_from_location_id uuid, p_to_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text) TO service_role;
+GRANT ALL ON FUNCTION public.stock_transfer(p_from_location_id uuid, p_to_location_id uuid, p_variant_id uuid, p_quantity integer, p_reason text) TO authenticated;
 
 
 --

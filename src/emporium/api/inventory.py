@@ -11,6 +11,7 @@ statuses: docs/inventory.md).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
@@ -58,6 +59,18 @@ REFUSALS: dict[int | str, dict[str, Any]] = {
     403: problem_response("permission_denied: not your vendor's location, cart or order"),
     422: problem_response("invalid_input (the body), or the rule the database refused (its code)"),
 }
+
+
+def _write_movement(
+    state: State, persona: SignedIn, response: Response, write: Callable[[Any], int]
+) -> StockChange:
+    """Receipts and adjustments: ``write`` makes one movement in the caller's unit of work,
+    whose answer is the movement and its level after it, at ``Location``."""
+    with unit_of_work(state.pool, persona) as conn:
+        movement_id = write(conn)
+        change = _stock_change(conn, movement_id)
+    response.headers["Location"] = f"/inventory/movements/{movement_id}"
+    return change
 
 
 def _stock_change(conn: Any, movement_id: int) -> StockChange:
@@ -113,18 +126,19 @@ def list_levels(
     summary="Receive stock (goods in)",
 )
 def receive(body: ReceiveIn, persona: SignedIn, state: State, response: Response) -> StockChange:
-    with unit_of_work(state.pool, persona) as conn:
-        movement_id = service.receive(
+    return _write_movement(
+        state,
+        persona,
+        response,
+        lambda conn: service.receive(
             conn,
             location_id=body.location_id,
             variant_id=body.variant_id,
             quantity=body.quantity,
             reason=body.reason,
             reference=body.reference,
-        )
-        change = _stock_change(conn, movement_id)
-    response.headers["Location"] = f"/inventory/movements/{movement_id}"
-    return change
+        ),
+    )
 
 
 @router.post(
@@ -140,18 +154,19 @@ def receive(body: ReceiveIn, persona: SignedIn, state: State, response: Response
     summary="Adjust stock, with a reason",
 )
 def adjust(body: AdjustIn, persona: SignedIn, state: State, response: Response) -> StockChange:
-    with unit_of_work(state.pool, persona) as conn:
-        movement_id = service.adjust(
+    return _write_movement(
+        state,
+        persona,
+        response,
+        lambda conn: service.adjust(
             conn,
             location_id=body.location_id,
             variant_id=body.variant_id,
             delta=body.delta,
             reason=body.reason,
             reference=body.reference,
-        )
-        change = _stock_change(conn, movement_id)
-    response.headers["Location"] = f"/inventory/movements/{movement_id}"
-    return change
+        ),
+    )
 
 
 @router.post(

@@ -12,11 +12,16 @@ What is measured, per scenario (``hot-10``: 10 variants everyone fights over;
 - **pgbench** (when a ``pgbench`` binary is found): the raw pair again, run by pgbench
   (``-M prepared``), i.e. without the Python client in the way.
 
-Both Python paths use server-side prepared statements (``execute(..., prepare=True)``); that
-is not PgBouncer-safe in transaction mode, which does not matter for a benchmark. Every client
-is a thread with its own connection; each operation picks its variant uniformly at random from
-the scenario's set, and its latency is the wall time of execute + fetch
-(``time.perf_counter_ns``).
+Both Python paths use server-side prepared statements (``execute(..., prepare=True)`` on
+connections with ``prepare_threshold=0``: emporium's ``connect`` turns preparation off, and
+psycopg then ignores ``prepare=True``); that is not PgBouncer-safe in transaction mode, which
+does not matter for a benchmark. ``BenchConfig(prepared=False)`` measures both as the
+application sends them instead. Every client
+has its own connection (one per path); each operation picks its variant uniformly at random
+from the scenario's set, and its latency is the wall time of execute + fetch
+(``time.perf_counter_ns``). The clients are spread over worker processes (by default up to 4
+per core, see :mod:`emporium.bench.clients`): one interpreter driving 32 clients from threads
+added its own waits to both paths' latencies.
 
 The clients act as ``service_role`` (session-level ``role`` and ``request.jwt.claims``), so
 ``stock_reserve`` accepts the holder without checking that the caller may see it: a buyer's
@@ -41,18 +46,16 @@ import datetime as dt
 import json
 import os
 import platform
-import random
 import re
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import psycopg
 from psycopg import sql
@@ -60,6 +63,16 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from rich.table import Table
 
 from emporium import __version__
+from emporium.bench.clients import (
+    OURS_SQL,
+    PATHS,
+    RAW_SQL,
+    TTL_SECONDS,
+    ClientPool,
+    ClientRun,
+    Target,
+    default_processes,
+)
 from emporium.db import migrate
 from emporium.db.connect import connect
 from emporium.db.embedded import EmbeddedPostgres
@@ -67,12 +80,10 @@ from emporium.errors import EmporiumError, InvalidInput
 
 DEFAULT_DATABASE = "emporium_bench"
 DEFAULT_OUTPUT = Path("reports/bench-reserve.json")
-TTL_SECONDS = 600
 RATIO_TARGET = 0.8
 P99_TARGET_MS = 20.0
 P99_TARGET_CLIENTS = 32
 
-BenchPath = Literal["ours", "raw"]
 Progress = Callable[[str], None]
 
 # Fixed ids: pgbench computes the variant and holder ids from integers with the same recipe.
@@ -131,6 +142,12 @@ class BenchConfig:
     # been running: the planner then sees a table of realistic size (see ``seed``).
     history: int = 100_000
     seed: int = 42
+    # Worker processes that drive the clients (None: see clients.default_processes). 1 is a
+    # single Python process driving every client from its threads.
+    processes: int | None = None
+    # Server-side prepared statements for both Python paths, as pgbench -M prepared. False
+    # measures them as the application sends them (parsed and planned every time).
+    prepared: bool = True
 
     def __post_init__(self) -> None:
         if self.seconds <= 0:
@@ -141,8 +158,22 @@ class BenchConfig:
             raise InvalidInput("--clients must be between 1 and 150 each", code="bench_invalid")
         if self.rounds < 1:
             raise InvalidInput("--rounds must be 1 or more", code="bench_invalid")
+        if self.processes is not None and self.processes < 1:
+            raise InvalidInput("--processes must be 1 or more", code="bench_invalid")
         if not self.scenarios:
             raise InvalidInput("at least one scenario is needed", code="bench_invalid")
+
+    def processes_for(self, clients: int) -> int:
+        """How many worker processes drive ``clients`` clients."""
+        if self.processes is not None:
+            return min(self.processes, clients)
+        return default_processes(clients, _usable_cores())
+
+
+def _usable_cores() -> int | None:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count()
 
 
 def parse_clients(text: str) -> tuple[int, ...]:
@@ -161,22 +192,6 @@ def parse_clients(text: str) -> tuple[int, ...]:
 
 
 # ------------------------------------------------------------------------------ the SQL
-OURS_SQL = "select id from public.stock_reserve(%s, 1, " + str(TTL_SECONDS) + ", 'order', %s, %s)"
-
-# One conditional UPDATE plus one INSERT, in one statement (one round trip, like ours).
-RAW_SQL = (
-    "with u as ("
-    " update public.stock_levels set reserved = reserved + 1"
-    " where location_id = %s and variant_id = %s and on_hand - reserved >= 1"
-    " returning vendor_id, location_id, variant_id)"
-    " insert into public.stock_reservations"
-    " (vendor_id, location_id, variant_id, quantity, holder_type, holder_id, expires_at)"
-    " select vendor_id, location_id, variant_id, 1, 'order', %s,"
-    " now() + interval '" + str(TTL_SECONDS) + " seconds' from u"
-    " returning id"
-)
-
-
 def pgbench_script(scenario: Scenario) -> str:
     """The raw pair for pgbench: the variant and holder ids are built from integers."""
     return (
@@ -193,20 +208,6 @@ def pgbench_script(scenario: Scenario) -> str:
         f"  ('{_HOLDER_PREFIX}' || lpad((:client_id + 1)::text, 12, '0'))::uuid,\n"
         f"  now() + interval '{TTL_SECONDS} seconds' from u;\n"
     )
-
-
-_SERVICE_CLAIMS = json.dumps({"role": "service_role"})
-
-
-def _client_connection(dsn: str) -> psycopg.Connection[Any]:
-    """The one connection setup both Python paths use: autocommit, as service_role."""
-    conn = connect(dsn, autocommit=True)
-    conn.execute(
-        "select set_config('role', 'service_role', false),"
-        " set_config('request.jwt.claims', %s, false)",
-        [_SERVICE_CLAIMS],
-    )
-    return conn
 
 
 # ---------------------------------------------------------------------- database setup
@@ -436,78 +437,6 @@ def _latency_stats(latencies_ns: list[int]) -> _Latency:
     )
 
 
-class _Worker(threading.Thread):
-    """One client: its own connection, one reservation per statement until the deadline."""
-
-    def __init__(
-        self,
-        conn: psycopg.Connection[Any],
-        path: BenchPath,
-        variants: list[uuid.UUID],
-        holder: uuid.UUID,
-        seed: int,
-        start: threading.Barrier,
-        clock: _Clock,
-    ) -> None:
-        super().__init__(daemon=True)
-        self.conn = conn
-        self.path = path
-        self.variants = variants
-        self.holder = holder
-        self.rng = random.Random(seed)  # noqa: S311 - choosing variants, not secrets
-        self.start_barrier = start
-        self.clock = clock
-        self.latencies: list[int] = []
-        self.ok = 0
-        self.refused = 0
-        self.finished_ns = 0
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.start_barrier.wait()
-            self._loop()
-        except BaseException as exc:
-            self.error = exc
-            self.start_barrier.abort()
-        finally:
-            self.finished_ns = time.perf_counter_ns()
-
-    def _loop(self) -> None:
-        deadline = self.clock.deadline_ns
-        cur = self.conn.cursor()
-        variants, holder, choice = self.variants, self.holder, self.rng.choice
-        location = LOCATION_IDS[0]
-        perf = time.perf_counter_ns
-        latencies = self.latencies
-        ours = self.path == "ours"
-        while True:
-            variant = choice(variants)
-            t0 = perf()
-            if t0 >= deadline:
-                return
-            if ours:
-                try:
-                    cur.execute(OURS_SQL, (variant, holder, VENDOR_ID), prepare=True)
-                    got = cur.fetchone() is not None
-                except psycopg.errors.RaiseException as exc:
-                    if exc.diag.message_primary != "insufficient_stock":
-                        raise
-                    got = False
-            else:
-                cur.execute(RAW_SQL, (location, variant, holder), prepare=True)
-                got = cur.fetchone() is not None
-            latencies.append(perf() - t0)
-            if got:
-                self.ok += 1
-            else:
-                self.refused += 1
-
-
-class _Clock:
-    deadline_ns: int = 0
-
-
 @dataclass
 class _Totals:
     """One path's slices of a cell, added up."""
@@ -522,12 +451,12 @@ class _Totals:
     consistent: bool = True
     slices: list[float] = field(default_factory=list)
 
-    def add(self, workers: list[_Worker], elapsed: float, verdict: Check) -> None:
-        ok = sum(w.ok for w in workers)
-        for w in workers:
-            self.latencies.extend(w.latencies)
+    def add(self, runs: list[ClientRun], elapsed: float, verdict: Check) -> None:
+        ok = sum(r.ok for r in runs)
+        for r in runs:
+            self.latencies.extend(r.latencies_ns)
         self.ok += ok
-        self.refused += sum(w.refused for w in workers)
+        self.refused += sum(r.refused for r in runs)
         self.elapsed += elapsed
         self.oversold += verdict.oversold_units
         self.mismatches += verdict.ledger_mismatches
@@ -556,25 +485,21 @@ class _Totals:
         )
 
 
-PYTHON_PATHS: tuple[BenchPath, BenchPath] = ("ours", "raw")
-
-
 def _python_cell(
     dsn: str, scenario: Scenario, clients: int, config: BenchConfig, progress: Progress
 ) -> dict[str, RunResult]:
-    """ours and raw, alternating in ``config.rounds`` slices (ours, raw / raw, ours / ...),
-    each slice from the reset state: a load change on the machine hits both paths alike."""
-    variants = scenario.variant_ids()
-    conns: dict[BenchPath, list[psycopg.Connection[Any]]] = {p: [] for p in PYTHON_PATHS}
-    totals = {p: _Totals() for p in PYTHON_PATHS}
-    try:
-        for p in PYTHON_PATHS:
-            conns[p] = [_client_connection(dsn) for _ in range(clients)]
+    """ours and raw through one pool of clients, alternating in ``config.rounds`` slices
+    (ours, raw / raw, ours / ...), each slice from the reset state: a load change on the
+    machine hits both paths alike."""
+    totals = {p: _Totals() for p in PATHS}
+    target = Target(dsn, VENDOR_ID, LOCATION_IDS[0], scenario.variant_ids(), config.prepared)
+    holders = [holder_id(i + 1) for i in range(clients)]
+    with ClientPool(target, holders, processes=config.processes_for(clients)) as pool:
         if config.warmup > 0:
-            for p in PYTHON_PATHS:
-                _drive(conns[p], p, variants, config.warmup, config.seed + 1_000_003)
+            for p in PATHS:
+                pool.run(p, config.warmup, config.seed + 1_000_003)
         for r in range(config.rounds):
-            order = PYTHON_PATHS if r % 2 == 0 else PYTHON_PATHS[::-1]
+            order = PATHS if r % 2 == 0 else PATHS[::-1]
             for p in order:
                 progress(
                     f"{scenario.name}, {clients} clients: {p} "
@@ -582,43 +507,9 @@ def _python_cell(
                 )
                 reset(dsn)
                 # the same seed for both paths of a round: the same sequence of variants
-                workers, elapsed = _drive(
-                    conns[p], p, variants, config.seconds / config.rounds, config.seed + r
-                )
-                totals[p].add(workers, elapsed, check(dsn))
-    finally:
-        for p in PYTHON_PATHS:
-            for c in conns[p]:
-                c.close()
-    return {p: totals[p].result(p, clients) for p in PYTHON_PATHS}
-
-
-def _drive(
-    conns: list[psycopg.Connection[Any]],
-    path: BenchPath,
-    variants: list[uuid.UUID],
-    seconds: float,
-    seed: int,
-) -> tuple[list[_Worker], float]:
-    barrier = threading.Barrier(len(conns) + 1)
-    clock = _Clock()
-    workers = [
-        _Worker(conn, path, variants, holder_id(i + 1), seed * 1000 + i, barrier, clock)
-        for i, conn in enumerate(conns)
-    ]
-    for w in workers:
-        w.start()
-    clock.deadline_ns = time.perf_counter_ns() + int(seconds * 1e9)
-    started = time.perf_counter_ns()
-    with contextlib.suppress(threading.BrokenBarrierError):
-        barrier.wait()  # broken when a worker failed before starting: reported below
-    for w in workers:
-        w.join()
-    for w in workers:
-        if w.error is not None and not isinstance(w.error, threading.BrokenBarrierError):
-            raise w.error
-    elapsed = (max(w.finished_ns for w in workers) - started) / 1e9
-    return workers, elapsed
+                runs, elapsed = pool.run(p, config.seconds / config.rounds, config.seed + r)
+                totals[p].add(runs, elapsed, check(dsn))
+    return {p: totals[p].result(p, clients) for p in PATHS}
 
 
 # ------------------------------------------------------------------------------ pgbench
@@ -831,7 +722,9 @@ def run_benchmark(
                 runs["pgbench"] = _pgbench_run(
                     dsn, pgbench, scenario, clients, config.seconds, config.pgbench_threads
                 )
-            cells.append(_cell(scenario, clients, runs))
+            cell = _cell(scenario, clients, runs)
+            cell["client_processes"] = config.processes_for(clients)
+            cells.append(cell)
     reset(dsn)
     return {
         "benchmark": "reserve",
@@ -849,15 +742,23 @@ def run_benchmark(
             "rounds": config.rounds,
             "history": config.history,
             "seed": config.seed,
+            "processes": config.processes,
+            "prepared": config.prepared,
         },
         "machine": _machine(),
         "postgres": _postgres(dsn),
         "method": {
             "role": "service_role (session-level role and request.jwt.claims)",
-            "statements": "server-side prepared (psycopg execute(prepare=True)); "
-            "pgbench -M prepared",
+            "statements": (
+                "server-side prepared (psycopg prepare_threshold=0, execute(prepare=True))"
+                if config.prepared
+                else "not prepared: parsed and planned on every execution, as the app sends them"
+            )
+            + "; pgbench -M prepared",
             "transactions": "autocommit: one statement, one transaction per reservation",
-            "clients": "one thread and one connection per client; variant uniform at random",
+            "clients": "one connection per client and path, the clients spread over worker "
+            "processes (cells: client_processes), one thread per client in each; variant "
+            "uniform at random",
             "ours_sql": OURS_SQL,
             "raw_sql": RAW_SQL,
             "pgbench_script": pgbench_script(config.scenarios[0]),

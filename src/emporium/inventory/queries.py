@@ -13,8 +13,9 @@ import base64
 import binascii
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import psycopg
 from psycopg import sql
@@ -89,6 +90,45 @@ def _where(conditions: list[sql.Composable]) -> sql.Composable:
     return sql.SQL(" and ").join(conditions) if conditions else sql.SQL("true")
 
 
+@dataclass(frozen=True)
+class _Listing(Generic[R]):
+    """One keyset-paginated listing: what it selects, as which rows, in which order (the
+    cursor condition of each listing continues that order), and the key a cursor holds."""
+
+    select: str
+    row: type[R]
+    alias: str
+    order_by: str
+    key: Callable[[R], tuple[object, ...]]
+
+    def filters(
+        self, limit: int, equal: dict[str, object]
+    ) -> tuple[list[sql.Composable], dict[str, Any]]:
+        """The page size, checked first (one row more is fetched, see ``_page``), and
+        ``alias.column = value`` for each filter that was given."""
+        params: dict[str, Any] = {"limit": _check_limit(limit) + 1}
+        conds: list[sql.Composable] = []
+        for name, value in equal.items():
+            if value is not None:
+                conds.append(
+                    sql.SQL("{}.{} = {}").format(
+                        sql.Identifier(self.alias), sql.Identifier(name), sql.Placeholder(name)
+                    )
+                )
+                params[name] = value
+        return conds, params
+
+    def page(
+        self, conn: Conn, conds: list[sql.Composable], params: dict[str, Any], limit: int
+    ) -> Page[R]:
+        query = sql.SQL(
+            self.select + " where {} order by " + self.order_by + " limit %(limit)s"
+        ).format(_where(conds))
+        with conn.cursor(row_factory=class_row(self.row)) as cur:
+            rows = cur.execute(query, params).fetchall()
+        return _page(rows, limit, self.key)
+
+
 # --------------------------------------------------------------------------- levels
 _LEVELS = """
     select l.location_id, sl.code as location_code, l.vendor_id, l.variant_id, v.sku,
@@ -97,6 +137,9 @@ _LEVELS = """
     left join public.stock_locations sl on sl.id = l.location_id
     left join public.product_variants v on v.id = l.variant_id
 """
+_LEVEL_LISTING = _Listing(
+    _LEVELS, StockLevel, "l", "l.location_id, l.variant_id", lambda r: (r.location_id, r.variant_id)
+)
 
 
 def list_levels(
@@ -117,17 +160,9 @@ def list_levels(
     levels whose available stock is at or below their reorder point (the low-stock alert's
     rule, out of stock included); ``out_of_stock`` those with nothing available.
     """
-    conds: list[sql.Composable] = []
-    params: dict[str, Any] = {"limit": _check_limit(limit) + 1}
-    if location_id is not None:
-        conds.append(sql.SQL("l.location_id = %(location_id)s"))
-        params["location_id"] = location_id
-    if variant_id is not None:
-        conds.append(sql.SQL("l.variant_id = %(variant_id)s"))
-        params["variant_id"] = variant_id
-    if vendor_id is not None:
-        conds.append(sql.SQL("l.vendor_id = %(vendor_id)s"))
-        params["vendor_id"] = vendor_id
+    conds, params = _LEVEL_LISTING.filters(
+        limit, {"location_id": location_id, "variant_id": variant_id, "vendor_id": vendor_id}
+    )
     if sku:
         conds.append(sql.SQL("v.sku ilike %(sku)s"))
         params["sku"] = _like(sku)
@@ -139,12 +174,7 @@ def list_levels(
         after = _decode_cursor(cursor, (uuid.UUID, uuid.UUID))
         conds.append(sql.SQL("(l.location_id, l.variant_id) > (%(after_l)s, %(after_v)s)"))
         params.update(after_l=after[0], after_v=after[1])
-    query = sql.SQL(
-        _LEVELS + " where {} order by l.location_id, l.variant_id limit %(limit)s"
-    ).format(_where(conds))
-    with conn.cursor(row_factory=class_row(StockLevel)) as cur:
-        rows = cur.execute(query, params).fetchall()
-    return _page(rows, limit, lambda r: (r.location_id, r.variant_id))
+    return _LEVEL_LISTING.page(conn, conds, params, limit)
 
 
 def get_level(conn: Conn, *, location_id: uuid.UUID, variant_id: uuid.UUID) -> StockLevel | None:
@@ -161,6 +191,7 @@ _MOVEMENTS = """
     from public.stock_movements m
     left join public.product_variants v on v.id = m.variant_id
 """
+_MOVEMENT_LISTING = _Listing(_MOVEMENTS, Movement, "m", "m.id desc", lambda r: (r.id,))
 
 
 def list_movements(
@@ -175,28 +206,21 @@ def list_movements(
     cursor: str | None = None,
 ) -> Page[Movement]:
     """The ledger, newest first (by id, which only grows)."""
-    conds: list[sql.Composable] = []
-    params: dict[str, Any] = {"limit": _check_limit(limit) + 1}
-    for name, value in (
-        ("location_id", location_id),
-        ("variant_id", variant_id),
-        ("vendor_id", vendor_id),
-        ("kind", kind),
-        ("reference", reference),
-    ):
-        if value is not None:
-            conds.append(sql.SQL("m.{} = {}").format(sql.Identifier(name), sql.Placeholder(name)))
-            params[name] = value
+    conds, params = _MOVEMENT_LISTING.filters(
+        limit,
+        {
+            "location_id": location_id,
+            "variant_id": variant_id,
+            "vendor_id": vendor_id,
+            "kind": kind,
+            "reference": reference,
+        },
+    )
     if cursor:
         (before,) = _decode_cursor(cursor, (int,))
         conds.append(sql.SQL("m.id < %(before)s"))
         params["before"] = before
-    query = sql.SQL(_MOVEMENTS + " where {} order by m.id desc limit %(limit)s").format(
-        _where(conds)
-    )
-    with conn.cursor(row_factory=class_row(Movement)) as cur:
-        rows = cur.execute(query, params).fetchall()
-    return _page(rows, limit, lambda r: (r.id,))
+    return _MOVEMENT_LISTING.page(conn, conds, params, limit)
 
 
 def get_movement(conn: Conn, movement_id: int) -> Movement | None:
@@ -218,6 +242,9 @@ _ALERTS = """
     from public.stock_alerts a
     left join public.product_variants v on v.id = a.variant_id
 """
+_ALERT_LISTING = _Listing(
+    _ALERTS, Alert, "a", "a.opened_at desc, a.id desc", lambda r: (r.opened_at, r.id)
+)
 
 
 def list_alerts(
@@ -232,31 +259,24 @@ def list_alerts(
     cursor: str | None = None,
 ) -> Page[Alert]:
     """Alerts, newest first: open ones (not resolved), resolved ones, or all."""
-    conds: list[sql.Composable] = []
-    params: dict[str, Any] = {"limit": _check_limit(limit) + 1}
+    conds, params = _ALERT_LISTING.filters(
+        limit,
+        {
+            "kind": kind,
+            "location_id": location_id,
+            "variant_id": variant_id,
+            "vendor_id": vendor_id,
+        },
+    )
     if state == "open":
         conds.append(sql.SQL("a.resolved_at is null"))
     elif state == "resolved":
         conds.append(sql.SQL("a.resolved_at is not null"))
-    for name, value in (
-        ("kind", kind),
-        ("location_id", location_id),
-        ("variant_id", variant_id),
-        ("vendor_id", vendor_id),
-    ):
-        if value is not None:
-            conds.append(sql.SQL("a.{} = {}").format(sql.Identifier(name), sql.Placeholder(name)))
-            params[name] = value
     if cursor:
         opened, last = _decode_cursor(cursor, (datetime.fromisoformat, uuid.UUID))
         conds.append(sql.SQL("(a.opened_at, a.id) < (%(after_opened)s, %(after_id)s)"))
         params.update(after_opened=opened, after_id=last)
-    query = sql.SQL(
-        _ALERTS + " where {} order by a.opened_at desc, a.id desc limit %(limit)s"
-    ).format(_where(conds))
-    with conn.cursor(row_factory=class_row(Alert)) as cur:
-        rows = cur.execute(query, params).fetchall()
-    return _page(rows, limit, lambda r: (r.opened_at, r.id))
+    return _ALERT_LISTING.page(conn, conds, params, limit)
 
 
 def get_alert(conn: Conn, alert_id: uuid.UUID) -> Alert | None:
@@ -275,6 +295,9 @@ _COUNT_LINES = """
     from public.stock_count_lines cl
     left join public.product_variants v on v.id = cl.variant_id
 """
+_COUNT_LISTING = _Listing(
+    _COUNTS, CountSummary, "c", "c.created_at desc, c.id desc", lambda r: (r.created_at, r.id)
+)
 
 
 def list_counts(
@@ -286,24 +309,12 @@ def list_counts(
     cursor: str | None = None,
 ) -> Page[CountSummary]:
     """Cycle counts, newest first."""
-    conds: list[sql.Composable] = []
-    params: dict[str, Any] = {"limit": _check_limit(limit) + 1}
-    if status is not None:
-        conds.append(sql.SQL("c.status = %(status)s"))
-        params["status"] = status
-    if location_id is not None:
-        conds.append(sql.SQL("c.location_id = %(location_id)s"))
-        params["location_id"] = location_id
+    conds, params = _COUNT_LISTING.filters(limit, {"status": status, "location_id": location_id})
     if cursor:
         created, last = _decode_cursor(cursor, (datetime.fromisoformat, uuid.UUID))
         conds.append(sql.SQL("(c.created_at, c.id) < (%(after_created)s, %(after_id)s)"))
         params.update(after_created=created, after_id=last)
-    query = sql.SQL(
-        _COUNTS + " where {} order by c.created_at desc, c.id desc limit %(limit)s"
-    ).format(_where(conds))
-    with conn.cursor(row_factory=class_row(CountSummary)) as cur:
-        rows = cur.execute(query, params).fetchall()
-    return _page(rows, limit, lambda r: (r.created_at, r.id))
+    return _COUNT_LISTING.page(conn, conds, params, limit)
 
 
 def get_count(conn: Conn, count_id: uuid.UUID) -> Count | None:
