@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-import pytest
 from typer.testing import CliRunner
 
 from emporium.cli import app
