@@ -42,12 +42,18 @@ DATABASE = "emporium_bench_legacy"
 Say = Callable[[str], None]
 
 
-# The child reports its own peak RSS on exit: wait4's figure also counts the pg_dump and
-# pg_restore processes the backup phase runs (Linux folds waited-for children into it).
+# The child reports its own peak RSS on exit, as VmHWM: that belongs to the memory image
+# exec gave it, whereas ru_maxrss (and wait4's figure) also count the parent's pages the
+# child held between fork and exec, and the pg_dump/pg_restore processes it ran.
 _CHILD = (
-    "import atexit, resource, sys\n"
-    "atexit.register(lambda: print('@@maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-    " file=sys.stderr))\n"
+    "import atexit, re, resource, sys\n"
+    "def _peak():\n"
+    "    try:\n"
+    "        text = open('/proc/self/status').read()\n"
+    "        return int(re.search(r'VmHWM:\\s+(\\d+)', text).group(1))\n"
+    "    except (OSError, AttributeError):\n"
+    "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "atexit.register(lambda: print('@@maxrss', _peak(), file=sys.stderr))\n"
     "from emporium.cli import main\n"
     "sys.argv = ['emporium', *sys.argv[1:]]\n"
     "main()\n"
