@@ -113,7 +113,7 @@ def migrate_cmd(
     with the legacy names). Safe to run again: it resumes where it stopped, and a finished
     migration runs nothing. Undo everything with `emporium legacy rollback`.
     """
-    from emporium.legacy import phases, state
+    from emporium.legacy import phases
 
     with database(database_url) as db:
         todo = list(phase or []) or phases.pending(db.admin_dsn)
@@ -142,7 +142,6 @@ def migrate_cmd(
             results = phases.migrate(db.admin_dsn, phases=phase or None, options=opts, ui=ui)
         for name, detail in results.items():
             say(f"✓ {name} ({detail.get('seconds', 0):.1f}s)")
-        del state  # imported for its side-effect free constants only
 
 
 @legacy_app.command("status")

@@ -56,10 +56,6 @@ class UI:
     progress: transform.Progress = field(default=lambda _s, _d, _t: None)
 
 
-def _lock(conn: psycopg.Connection[Any], table: str, timeout: str) -> None:
-    state.lock_named(conn, table, timeout)
-
-
 def _alembic(fn: Callable[[str, str], str], dsn: str, revision: str, timeout: str) -> str:
     """Run an Alembic upgrade/downgrade whose statements wait at most TIMEOUT for locks."""
     try:
@@ -80,7 +76,7 @@ def _probe_locks(conn: psycopg.Connection[Any], schema: str, timeout: str) -> No
     ).fetchall()
     with conn.transaction():
         for (name,) in tables:
-            _lock(conn, f"{schema}.{name}", timeout)
+            state.lock_named(conn, f"{schema}.{name}", timeout)
 
 
 def check_shape(conn: psycopg.Connection[Any]) -> str:
@@ -168,7 +164,7 @@ def _move_aside(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) 
         for table, where in state.where_tables_are(conn).items():
             if where != "public":
                 continue
-            _lock(conn, f"public.{table}", opts.lock_timeout)
+            state.lock_named(conn, f"public.{table}", opts.lock_timeout)
             conn.execute(
                 sql.SQL("alter table {} set schema legacy").format(sql.Identifier("public", table))
             )
@@ -375,7 +371,7 @@ def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) 
             for table, where in state.where_tables_are(conn).items():
                 if where != "legacy":
                     continue
-                _lock(conn, f"legacy.{table}", opts.lock_timeout)
+                state.lock_named(conn, f"legacy.{table}", opts.lock_timeout)
                 conn.execute(
                     sql.SQL("alter table {} set schema public").format(
                         sql.Identifier("legacy", table)

@@ -130,13 +130,14 @@ def _ledger(conn: psycopg.Connection[Any]) -> Check:
     )
 
 
-def _scalar_check(
-    conn: psycopg.Connection[Any], name: str, query: str, detail: str, examples: str
-) -> Check:
-    row = conn.execute(query).fetchone()
-    n = int(row[0]) if row else 0
-    ex = [str(r[0]) for r in conn.execute(examples).fetchall()] if n else []
-    return Check(name, n == 0, n, detail if n == 0 else f"{n:,} violations", ex)
+def _violations(conn: psycopg.Connection[Any], name: str, query: str, detail: str) -> Check:
+    """A check whose QUERY returns one key per violating row: the count and five examples
+    come from one statement (the window counts every row before the limit)."""
+    rows = conn.execute(f"select count(*) over (), v.* from ({query}) v limit 5").fetchall()
+    n = int(rows[0][0]) if rows else 0
+    return Check(
+        name, n == 0, n, detail if n == 0 else f"{n:,} violations", [str(r[1]) for r in rows]
+    )
 
 
 def _totals(conn: psycopg.Connection[Any]) -> Check:
@@ -167,41 +168,34 @@ def run(conn: psycopg.Connection[Any]) -> list[Check]:
     """Every check, in order (the caller decides what a failure means)."""
     checks = [_accounting(conn, t) for t in LEGACY_TABLES]
     checks.append(
-        _scalar_check(
+        _violations(
             conn,
             "no key both mapped and quarantined",
-            "select count(*) from reorg.legacy_quarantine q where exists (select 1 from"
-            " reorg.legacy_row_map m where m.legacy_table = q.legacy_table"
-            " and m.legacy_key = q.legacy_key)",
-            "none",
             "select q.legacy_table || ' ' || q.legacy_key from reorg.legacy_quarantine q"
             " where exists (select 1 from reorg.legacy_row_map m where m.legacy_table ="
-            " q.legacy_table and m.legacy_key = q.legacy_key) limit 5",
+            " q.legacy_table and m.legacy_key = q.legacy_key)",
+            "none",
         )
     )
     checks.append(_foreign_keys(conn))
     checks.append(_ledger(conn))
     checks.append(_totals(conn))
     checks.append(
-        _scalar_check(
+        _violations(
             conn,
             "every migrated vendor user has a vendor",
-            "select count(*) from reorg.w_users w join public.users u on u.id = w.winner"
+            "select w.id from reorg.w_users w join public.users u on u.id = w.winner"
             " where w.role = 'vendor' and w.store_key is not null and u.vendor_id is null",
             "every legacy vendor with a store_name is vendor staff with a vendor_id",
-            "select w.id from reorg.w_users w join public.users u on u.id = w.winner"
-            " where w.role = 'vendor' and w.store_key is not null and u.vendor_id is null limit 5",
         )
     )
     checks.append(
-        _scalar_check(
+        _violations(
             conn,
             "every quarantined row kept whole",
-            'select count(*) from reorg.legacy_quarantine where "row" is null'
-            " or jsonb_typeof(\"row\") <> 'object'",
-            "each quarantined row holds its full original row",
             "select legacy_table || ' ' || legacy_key from reorg.legacy_quarantine"
-            ' where "row" is null or jsonb_typeof("row") <> \'object\' limit 5',
+            ' where "row" is null or jsonb_typeof("row") <> \'object\'',
+            "each quarantined row holds its full original row",
         )
     )
     return checks
