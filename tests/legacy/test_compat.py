@@ -263,6 +263,41 @@ def test_the_compat_views_are_not_granted_to_api_clients(conn: Any) -> None:
         )
 
 
+@pytest.mark.parametrize("role", ["anon", "authenticated", "service_role"])
+def test_no_api_role_reads_or_writes_the_migrations_own_schema(conn: Any, role: str) -> None:
+    """reorg holds the accounting and every legacy value; only the owner may touch it.
+    Denied twice over: no USAGE on the schema, and RLS without a policy on every table."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+            " where n.nspname = 'reorg' and c.relkind = 'r' order by 1"
+        )
+    ]
+    assert "legacy_row_map" in tables
+    assert "legacy_quarantine" in tables
+    assert not support.scalar(conn, "select has_schema_privilege(%s, 'reorg', 'usage')", [role])
+    without_rls = support.scalar(
+        conn,
+        "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+        " where n.nspname = 'reorg' and c.relkind = 'r' and not c.relrowsecurity",
+    )
+    assert without_rls == 0
+    for statement in (
+        "select count(*) from reorg.legacy_row_map",
+        "insert into reorg.legacy_issues values ('users', 'x', 'y', 'z')",
+        "delete from reorg.legacy_quarantine",
+    ):
+        with conn.transaction():
+            conn.execute(f"set local role {role}")
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+
+
+def test_the_owner_reads_the_migrations_own_schema(conn: Any) -> None:
+    assert support.scalar(conn, "select count(*) from reorg.legacy_row_map") > 0
+
+
 # ---------------------------------------------------------------------------- Supabase
 @dataclass
 class SupabaseRun:
