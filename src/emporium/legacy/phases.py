@@ -25,7 +25,7 @@ from psycopg.conninfo import conninfo_to_dict
 from emporium.db import migrate as alembic
 from emporium.db.connect import connect
 from emporium.errors import BusinessRuleViolation, Conflict, InvalidInput
-from emporium.legacy import shape, state, transform, validate
+from emporium.legacy import deferred, shape, state, transform, validate
 from emporium.legacy.state import LEGACY_TABLES, PHASES, SQL_DIR
 from emporium.ops import checksums
 
@@ -330,6 +330,39 @@ def _drop_added_schemas(conn: psycopg.Connection[Any]) -> None:
             conn.execute("drop schema private")  # restrict: refuses if anything else is there
 
 
+def _restore_emptied(conn: psycopg.Connection[Any], opts: Options, ui: UI) -> None:
+    """A transform stopped between ``defer`` and ``restore``: the migrations' downgrade drops
+    indexes by name, so they must exist again. Everything in those tables is the
+    migration's own and is about to go, so they are emptied first and the definitions
+    built on empty tables, in well under a second."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "select distinct table_name from reorg.deferred_ddl order by 1"
+        ).fetchall()
+    ]
+    where = state.where_tables_are(conn)
+    in_public = [
+        t for t in tables if t.startswith("public.") and where.get(t[7:], "legacy") != "legacy"
+    ]
+    if in_public:  # never empty a legacy table: they are all in schema legacy by now
+        raise Conflict(
+            "rollback would empty emporium tables, but legacy tables of the same name are"
+            f" not in schema legacy: {', '.join(in_public)}",
+            code="rollback_unexpected_state",
+        )
+    ui.say(f"emptying {len(tables)} emporium tables the stopped transform was filling")
+    with conn.transaction():
+        for table in tables:
+            state.lock_named(conn, table, opts.lock_timeout)
+        conn.execute(
+            sql.SQL("truncate {} cascade").format(
+                sql.SQL(", ").join(sql.Identifier(*t.split(".")) for t in tables)
+            )
+        )
+    deferred.restore(conn, lock_timeout=opts.lock_timeout)
+
+
 def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) -> dict[str, Any]:
     """Undo the reorganization from wherever it stands; prove the legacy tables are back.
 
@@ -361,6 +394,8 @@ def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) 
                 ).fetchone()
                 if kind and kind[0] == "v":
                     conn.execute(sql.SQL("drop view {}").format(sql.Identifier("public", view)))
+        if deferred.pending(conn):
+            _restore_emptied(conn, opts, ui)
         if alembic.current_revision(dsn) is not None:
             ui.say("removing the emporium schema (migrating down to base)")
             _alembic(alembic.downgrade, dsn, "base", opts.lock_timeout)

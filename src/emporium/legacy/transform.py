@@ -11,6 +11,11 @@ changes nothing.
 
 Batched SQL reads its range from the transaction-local settings ``reorg.lo`` and
 ``reorg.hi`` (exclusive, inclusive): the files stay plain multi-statement SQL.
+
+The first step (``defer``) drops the foreign keys and secondary indexes of every table the
+steps fill, after recording them; the last (``restore``) builds them again, one per
+transaction, and so checks every foreign key once over whole tables instead of row by row
+(``emporium.legacy.deferred``).
 """
 
 from __future__ import annotations
@@ -24,12 +29,12 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from emporium.legacy import lookups, state
+from emporium.legacy import deferred, lookups, state
 from emporium.legacy.state import SQL_DIR
 
 # (step, done, total): called after every committed batch.
 Progress = Callable[[str, int, int], None]
-BATCH_ROWS = 20_000
+BATCH_ROWS = 50_000
 
 
 @dataclass(frozen=True)
@@ -41,12 +46,13 @@ class Batching:
 @dataclass(frozen=True)
 class Step:
     name: str
-    file: str | None  # None: the lookup load
+    file: str | None  # None: done in Python (lookups, defer, restore)
     counts: str  # the table whose rows the step's progress counts
     batching: Batching | None = None
 
 
 STEPS: tuple[Step, ...] = (
+    Step("defer", None, "reorg.deferred_ddl"),
     Step("lookups", None, "legacy.users"),
     Step("users", "10_users.sql", "legacy.users"),
     Step("products", "20_products.sql", "legacy.products"),
@@ -62,7 +68,10 @@ STEPS: tuple[Step, ...] = (
     ),
     Step("dealers", "70_dealers.sql", "legacy.dealers"),
     Step("dealer_prices", "80_dealer_prices.sql", "legacy.dealer_prices"),
+    Step("restore", None, "reorg.deferred_ddl"),
 )
+# Filled by a trigger of a table the steps write (tg_orders__history), not by a step itself.
+TRIGGER_WRITTEN = ("order_status_history",)
 
 
 def _count(conn: psycopg.Connection[Any], table: str) -> int:
@@ -88,6 +97,15 @@ def _begin(conn: psycopg.Connection[Any], lock_timeout: str) -> None:
 
 
 _WRITES = re.compile(r"(?:alter table|insert into)\s+public\.([a-z_]+)", re.IGNORECASE)
+
+
+def written_tables() -> list[str]:
+    """The emporium tables the steps write or whose triggers they switch (schema public)."""
+    names = set(TRIGGER_WRITTEN)
+    for step in STEPS:
+        if step.file is not None:
+            names.update(_WRITES.findall((SQL_DIR / "transform" / step.file).read_text()))
+    return sorted(names)
 
 
 def _lock_targets(conn: psycopg.Connection[Any], body: str, timeout: str) -> None:
@@ -121,10 +139,22 @@ def run(
             result[step.name] = {"rows": rows_done, "seconds": 0.0, "skipped": True}
             continue
         started = time.monotonic()
-        if step.batching is None:
+        if step.name == "restore":
+            deferred.restore(
+                conn, lock_timeout=lock_timeout, progress=lambda d, t: say("restore", d, t)
+            )
+            with conn.transaction():
+                _mark(conn, step.name, None, total, done=True, seconds=time.monotonic() - started)
+            rows_done = total
+        elif step.batching is None:
             with conn.transaction():
                 _begin(conn, lock_timeout)
-                if step.file is None:
+                if step.name == "defer":
+                    tables = [f"public.{t}" for t in written_tables()]
+                    for table in tables:
+                        state.lock_named(conn, table, lock_timeout)
+                    total = deferred.defer(conn, tables, keyed=["reorg.legacy_row_map"])
+                elif step.file is None:
                     lookups.load(conn)
                 else:
                     body = (SQL_DIR / "transform" / step.file).read_text()

@@ -14,6 +14,7 @@ import psycopg
 from psycopg import sql
 
 from emporium.db.session import Persona, transaction_as
+from emporium.legacy import deferred
 from emporium.legacy.state import LEGACY_TABLES
 
 # How each legacy table names its rows in the accounting (dealer_prices has no key).
@@ -113,6 +114,21 @@ def _foreign_keys(conn: psycopg.Connection[Any]) -> Check:
     )
 
 
+def _rebuilt(conn: psycopg.Connection[Any]) -> Check:
+    """The foreign keys and indexes the transform dropped for the load are all back, each
+    exactly as the migrations defined it (and every foreign key validated)."""
+    missing = deferred.missing(conn)
+    total = deferred.recorded(conn)
+    return Check(
+        "dropped keys and indexes rebuilt",
+        not missing,
+        len(missing),
+        f"{total} foreign keys and indexes dropped for the load, "
+        + ("all back as defined" if not missing else f"{len(missing)} not back"),
+        missing[:5],
+    )
+
+
 def _ledger(conn: psycopg.Connection[Any]) -> Check:
     with transaction_as(conn, Persona.service()):
         rows = conn.execute(
@@ -178,6 +194,7 @@ def run(conn: psycopg.Connection[Any]) -> list[Check]:
         )
     )
     checks.append(_foreign_keys(conn))
+    checks.append(_rebuilt(conn))
     checks.append(_ledger(conn))
     checks.append(_totals(conn))
     checks.append(

@@ -106,8 +106,7 @@ select 'users', u.id::text, 'users', u.winner::text from reorg.w_users u
 union all
 select 'users', u.id::text, 'vendors', v.id::text
 from reorg.w_users u join reorg.w_users w on w.id = u.winner
-join reorg.w_vendors v on w.role = 'vendor' and v.store_key = w.store_key
-on conflict do nothing;
+join reorg.w_vendors v on w.role = 'vendor' and v.store_key = w.store_key;
 
 insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
 select 'users', id::text, 'merged_duplicate',

@@ -166,13 +166,15 @@ order by j.legacy_id, j.ord;
 insert into reorg.legacy_row_map (legacy_table, legacy_key, target_table, target_id)
 select 'products', id::text, 'products', pid::text from reorg.w_products
 union all
-select 'products', legacy_id::text, 'product_variants', variant_id::text
+select distinct 'products', legacy_id::text, 'product_variants', variant_id::text
 from reorg.w_json_variants where variant_id is not null
 union all
 select 'products', legacy_id::text, 'offers',
        reorg.uid('offer', reorg.uid('vendor', '~house') || '|' || variant_id || '|new')::text
 from reorg.w_json_variants where pick = 1 and amount is not null
-on conflict do nothing;
+union all
+select 'products', split_part(src_key, '#', 1), 'stock_levels', location_id || '/' || variant_id
+from reorg.w_stock where src_table = 'products';
 
 insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
 select 'products', id::text, 'merged_duplicate',

@@ -122,7 +122,9 @@ select 'sneakers', id::text, 'product_variants', variant_id::text from reorg.w_s
 union all
 select 'sneakers', s.id::text, 'offers', s.offer_id::text from reorg.w_sneakers s
 where s.offer_id in (select offer_id from reorg.w_sneakers where offer_rank = 1 and amount is not null)
-on conflict do nothing;
+union all
+select 'sneakers', src_key, 'stock_levels', location_id || '/' || variant_id
+from reorg.w_stock where src_table = 'sneakers';
 
 insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
 select 'sneakers', id::text, 'unparseable_price',

@@ -1,6 +1,7 @@
 -- batch over reorg.w_stock.n in (reorg.lo, reorg.hi]: opening-balance movements and the
 -- levels they add up to, written together (the ledger triggers are off inside this
 -- transaction, so on_hand = sum(delta) by construction; stock_check_ledger proves it).
+-- Their legacy_row_map rows were written with reorg.w_stock (products and sneakers steps).
 alter table public.stock_movements disable trigger tg_stock_movements__apply;
 alter table public.stock_levels disable trigger tg_stock_levels__ledger_only;
 alter table public.stock_levels disable trigger tg_stock_levels__alerts_insert;
@@ -22,12 +23,6 @@ group by location_id, variant_id
 order by location_id, variant_id
 on conflict (location_id, variant_id)
 do update set on_hand = public.stock_levels.on_hand + excluded.on_hand;
-
-insert into reorg.legacy_row_map (legacy_table, legacy_key, target_table, target_id)
-select src_table, split_part(src_key, '#', 1), 'stock_levels', location_id || '/' || variant_id
-from reorg.w_stock
-where n > current_setting('reorg.lo')::bigint and n <= current_setting('reorg.hi')::bigint
-on conflict do nothing;
 
 alter table public.stock_movements enable trigger tg_stock_movements__apply;
 alter table public.stock_levels enable trigger tg_stock_levels__ledger_only;

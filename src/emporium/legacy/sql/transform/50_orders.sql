@@ -1,8 +1,10 @@
 -- batch over legacy.orders.id in (reorg.lo, reorg.hi]: orders (source legacy), their status
--- on emporium's machine, the total as text -> grand_total. The history trigger writes the
--- one entry saying the order came from legacy (emporium.status_note).
-select set_config('emporium.status_note', 'migrated from the legacy store', true);
+-- on emporium's machine, the total as text -> grand_total, and the one history entry saying
+-- the order came from legacy: written here for the whole batch, exactly as the history
+-- trigger writes it for an inserted order (from_status null, no actor: the migrator has no
+-- user), which is off meanwhile (one PL/pgSQL call and one INSERT per order otherwise).
 alter table public.orders disable trigger tg__audit;
+alter table public.orders disable trigger tg_orders__history;
 
 drop table if exists pg_temp.b_orders;
 create temp table b_orders on commit drop as
@@ -18,6 +20,7 @@ left join reorg.lk_address a on a.raw = coalesce(o.shipping_address, '')
 left join reorg.w_users u on u.id = o.user_id
 where o.id > current_setting('reorg.lo')::bigint and o.id <= current_setting('reorg.hi')::bigint;
 
+with inserted as (
 insert into public.orders (id, number, user_id, status, currency, subtotal, grand_total,
                            shipping_address, source, legacy_id, placed_at, created_at, updated_at)
 select reorg.uid('order', id::text), 'LG-' || lpad(id::text, 8, '0'), target_user, status,
@@ -26,12 +29,16 @@ select reorg.uid('order', id::text), 'LG-' || lpad(id::text, 8, '0'), target_use
        coalesce(created_at, '2000-01-01T00:00:00Z'::timestamptz), coalesce(created_at, '2000-01-01T00:00:00Z'::timestamptz)
 from b_orders
 order by id
-on conflict (id) do nothing;
+on conflict (id) do nothing
+returning id, status
+)
+insert into public.order_status_history (order_id, from_status, to_status, actor_id, note)
+select id, null, status, null, 'migrated from the legacy store' from inserted order by id;
+alter table public.orders enable trigger tg_orders__history;
 alter table public.orders enable trigger tg__audit;
 
 insert into reorg.legacy_row_map (legacy_table, legacy_key, target_table, target_id)
-select 'orders', id::text, 'orders', reorg.uid('order', id::text)::text from b_orders
-on conflict do nothing;
+select 'orders', id::text, 'orders', reorg.uid('order', id::text)::text from b_orders;
 
 insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
 select 'orders', id::text, 'unknown_user',

@@ -16,7 +16,7 @@ from legacy.order_items i
 left join reorg.lk_ref r on r.raw = coalesce(i.product_ref, '')
 left join reorg.lk_size sz on sz.raw = coalesce(i.size, '')
 left join reorg.lk_money m on m.raw = coalesce(i.unit_price, '')
-left join public.orders o on o.legacy_id = i.order_id
+left join public.orders o on o.id = reorg.uid('order', i.order_id::text)
 left join reorg.w_products wp on wp.id = r.uuid_ref
 left join reorg.w_sneakers ws on ws.id = r.int_ref
 where i.id > current_setting('reorg.lo')::bigint and i.id <= current_setting('reorg.hi')::bigint;
@@ -31,11 +31,13 @@ update b_items b set vendor_id = reorg.uid('vendor', '~house'),
 where b.path = 'products';
 update b_items b set vendor_id = s.vendor_id, variant_id = s.variant_id
 from reorg.w_sneakers s where b.path = 'sneakers' and s.id = b.sneaker_id;
-update b_items b set offer_id = o.id
-from public.offers o
-where o.vendor_id = b.vendor_id and o.variant_id = b.variant_id
-  and o.id = coalesce((select s.offer_id from reorg.w_sneakers s where s.id = b.sneaker_id),
-                      reorg.uid('offer', b.vendor_id || '|' || b.variant_id || '|new'));
+-- (a scalar subquery: one primary-key lookup per line, never a hash of every offer)
+update b_items b set offer_id = (
+    select o.id from public.offers o
+    where o.id = coalesce((select s.offer_id from reorg.w_sneakers s where s.id = b.sneaker_id),
+                          reorg.uid('offer', b.vendor_id || '|' || b.variant_id || '|new'))
+      and o.vendor_id = b.vendor_id and o.variant_id = b.variant_id)
+where b.vendor_id is not null and b.variant_id is not null;
 update b_items b set price = coalesce(b.amount, (select o.price from public.offers o
                                                   where o.id = b.offer_id));
 update b_items set quarantine = case
@@ -73,8 +75,7 @@ on conflict (id) do nothing;
 
 insert into reorg.legacy_row_map (legacy_table, legacy_key, target_table, target_id)
 select 'order_items', id::text, 'order_items', reorg.uid('order_item', id::text)::text
-from b_items where quarantine is null
-on conflict do nothing;
+from b_items where quarantine is null;
 
 insert into reorg.legacy_quarantine (legacy_table, legacy_key, reason_code, detail, "row")
 select 'order_items', b.id::text, b.quarantine,

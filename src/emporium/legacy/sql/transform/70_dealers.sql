@@ -42,8 +42,7 @@ alter table public.accounts enable trigger tg__audit;
 alter table public.account_members enable trigger tg__audit;
 
 insert into reorg.legacy_row_map (legacy_table, legacy_key, target_table, target_id)
-select 'dealers', id::text, 'accounts', account_id::text from reorg.w_dealers
-on conflict do nothing;
+select 'dealers', id::text, 'accounts', account_id::text from reorg.w_dealers;
 
 insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
 select 'dealers', id::text, 'missing_company_name',

@@ -51,8 +51,7 @@ alter table public.price_list_entries enable trigger tg__audit;
 
 insert into reorg.legacy_row_map (legacy_table, legacy_key, target_table, target_id)
 select 'dealer_prices', key, 'price_list_entries', entry_id::text
-from reorg.w_dealer_prices where quarantine is null
-on conflict do nothing;
+from reorg.w_dealer_prices where quarantine is null;
 
 insert into reorg.legacy_quarantine (legacy_table, legacy_key, reason_code, detail, "row")
 select 'dealer_prices', w.key, w.quarantine,

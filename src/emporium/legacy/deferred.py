@@ -1,0 +1,210 @@
+"""Foreign keys and secondary indexes of the tables the transform fills: dropped before the
+load, built again after it, exactly as the migrations defined them.
+
+Row by row, every inserted row pays one lookup per foreign key (a trigger, ~2.5 µs each)
+and one insertion per index. At 1M legacy rows that is about 8.5M key checks: checked once
+per key with a set-based join when the constraint is added back, and each index built with
+one sort, the same work costs a fraction of it (docs/legacy.md, "Benchmark").
+
+The row map's primary key (``reorg.legacy_row_map``, four text columns, 2.9M rows at 1M
+legacy rows) is deferred the same way: built once with a sort it costs a few seconds, kept
+up row by row about ten times that. Nothing needs it during the load: every step's rows are
+distinct by construction, and a step commits together with its resume point, so no row is
+written twice; if one were, building the key at the end would fail and name it.
+
+What is dropped is recorded first, in ``reorg.deferred_ddl``, with its exact definition
+(``pg_get_constraintdef`` / ``pg_get_indexdef``) and its comment, in the same transaction
+that drops it; restoring runs one definition per transaction and marks it done with it. So
+a migrator killed anywhere resumes with nothing lost, and the validate phase proves every
+recorded object is back (``deferred_ddl_restored``). Primary keys and unique indexes stay:
+the transform's ``on conflict`` clauses need them, and they keep the data's identity checked
+while it loads. Adding a foreign key back re-checks every row; a row that breaks it stops the
+transform with the constraint's name (the rows were written by reviewed SQL, so that is a
+bug to fix, not data to quarantine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+# (done, total): called after every restored definition.
+Progress = Callable[[int, int], None]
+
+_RECORD = """
+insert into reorg.deferred_ddl (kind, table_name, name, ddl, comment)
+with tables as (
+    select t.oid, n.nspname || '.' || t.relname as qualified,
+           format('%%I.%%I', n.nspname, t.relname) as quoted
+    from pg_class t join pg_namespace n on n.oid = t.relnamespace
+    where t.relkind in ('r', 'p')
+)
+select kind, table_name, name, ddl, comment from (
+    select 1 as ord, 'primary_key' as kind, t.qualified as table_name, c.conname::text as name,
+           format('alter table %%s add constraint %%I %%s', t.quoted, c.conname,
+                  pg_get_constraintdef(c.oid)) as ddl,
+           obj_description(c.oid, 'pg_constraint') as comment
+    from pg_constraint c join tables t on t.oid = c.conrelid
+    where c.contype = 'p' and t.qualified = any (%(keyed)s)
+    union all
+    select 2, 'index', t.qualified, i.relname::text,
+           pg_get_indexdef(x.indexrelid), obj_description(x.indexrelid, 'pg_class')
+    from pg_index x join tables t on t.oid = x.indrelid
+    join pg_class i on i.oid = x.indexrelid
+    where t.qualified = any (%(tables)s)
+      and not x.indisprimary
+      and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
+      and not exists (select 1 from pg_constraint f join tables ft on ft.oid = f.conrelid
+                      where f.contype = 'f' and f.conindid = x.indexrelid
+                        and ft.qualified <> all (%(tables)s))
+    union all
+    select 2, 'unique', t.qualified, c.conname::text,
+           format('alter table %%s add constraint %%I %%s', t.quoted, c.conname,
+                  pg_get_constraintdef(c.oid)),
+           obj_description(c.oid, 'pg_constraint')
+    from pg_constraint c join tables t on t.oid = c.conrelid
+    where c.contype = 'u' and t.qualified = any (%(tables)s)
+      -- a key that a table outside the load refers to stays (its foreign key stays too)
+      and not exists (select 1 from pg_constraint f join tables ft on ft.oid = f.conrelid
+                      where f.contype = 'f' and f.conindid = c.conindid
+                        and ft.qualified <> all (%(tables)s))
+    union all
+    select 3, 'foreign_key', t.qualified, c.conname::text,
+           format('alter table %%s add constraint %%I %%s', t.quoted, c.conname,
+                  pg_get_constraintdef(c.oid)),
+           obj_description(c.oid, 'pg_constraint')
+    from pg_constraint c join tables t on t.oid = c.conrelid
+    where c.contype = 'f' and t.qualified = any (%(tables)s)
+) d
+order by ord, table_name, name
+"""
+
+
+def defer(conn: psycopg.Connection[Any], tables: Iterable[str], keyed: Iterable[str] = ()) -> int:
+    """Record and drop the foreign keys and secondary indexes of ``tables`` and the primary
+    keys of ``keyed`` (schema-qualified names).
+
+    Runs inside the caller's transaction; returns how many objects were dropped. A table
+    whose objects are already recorded (a resumed run) is skipped.
+    """
+    recorded = {
+        r[0] for r in conn.execute("select distinct table_name from reorg.deferred_ddl").fetchall()
+    }
+    todo = sorted(set(tables) - recorded)
+    keys = sorted(set(keyed) - recorded)
+    if not todo and not keys:
+        return 0
+    # An empty search_path makes pg_get_constraintdef qualify every table it names, so the
+    # recorded definitions mean the same whatever the session's search_path.
+    conn.execute("select set_config('search_path', '', true)")
+    conn.execute(_RECORD, {"tables": todo, "keyed": keys})
+    rows = conn.execute(
+        "select kind, table_name, name from reorg.deferred_ddl"
+        " where table_name = any (%s) order by seq desc",
+        [todo + keys],
+    ).fetchall()
+    for kind, table, name in rows:  # foreign keys first, then indexes, then primary keys
+        schema, relname = table.split(".")
+        if kind == "index":
+            conn.execute(sql.SQL("drop index {}").format(sql.Identifier(schema, name)))
+        else:
+            conn.execute(
+                sql.SQL("alter table {} drop constraint {}").format(
+                    sql.Identifier(schema, relname), sql.Identifier(name)
+                )
+            )
+    return len(rows)
+
+
+def recorded(conn: psycopg.Connection[Any]) -> int:
+    """How many objects were dropped for the load (0 before the transform began)."""
+    if not _table_exists(conn):
+        return 0
+    row = conn.execute("select count(*) from reorg.deferred_ddl").fetchone()
+    return int(row[0]) if row else 0
+
+
+def pending(conn: psycopg.Connection[Any]) -> int:
+    if not _table_exists(conn):
+        return 0
+    row = conn.execute("select count(*) from reorg.deferred_ddl where not done").fetchone()
+    return int(row[0]) if row else 0
+
+
+def restore(
+    conn: psycopg.Connection[Any],
+    *,
+    lock_timeout: str,
+    progress: Progress | None = None,
+) -> int:
+    """Build every recorded object that isn't back yet, indexes before foreign keys, one
+    transaction each (committed with its ``done`` mark). Returns how many were built."""
+    say = progress or (lambda _d, _t: None)
+    todo = conn.execute(
+        "select seq, kind, table_name, name, ddl, comment from reorg.deferred_ddl"
+        " where not done order by seq"
+    ).fetchall()
+    total_row = conn.execute("select count(*) from reorg.deferred_ddl").fetchone()
+    total = int(total_row[0]) if total_row else 0
+    done = total - len(todo)
+    say(done, total)
+    for seq, kind, table, name, ddl, comment in todo:
+        with conn.transaction():
+            conn.execute(
+                "select set_config('lock_timeout', %s, true), set_config('search_path', '', true),"
+                " set_config('maintenance_work_mem', '256MB', true)",
+                [lock_timeout],
+            )
+            conn.execute(sql.SQL(ddl))  # a definition PostgreSQL itself printed
+            if comment is not None:
+                _comment(conn, kind, table, name, comment)
+            conn.execute("update reorg.deferred_ddl set done = true where seq = %s", [seq])
+        done += 1
+        say(done, total)
+    return len(todo)
+
+
+def _comment(conn: psycopg.Connection[Any], kind: str, table: str, name: str, comment: str) -> None:
+    if kind == "index":
+        target = sql.SQL("index {}").format(sql.Identifier("public", name))
+    else:
+        target = sql.SQL("constraint {} on {}").format(
+            sql.Identifier(name), sql.Identifier("public", table)
+        )
+    conn.execute(sql.SQL("comment on {} is {}").format(target, sql.Literal(comment)))
+
+
+def missing(conn: psycopg.Connection[Any]) -> list[str]:
+    """Recorded objects that are not in the catalog as recorded (empty when all are back)."""
+    if not _table_exists(conn):
+        return []
+    with conn.transaction():
+        conn.execute("select set_config('search_path', '', true)")
+        rows = conn.execute(
+            """
+        select d.kind || ' ' || d.name
+        from reorg.deferred_ddl d
+        left join pg_namespace n on n.nspname = split_part(d.table_name, '.', 1)
+        left join pg_class t on t.relnamespace = n.oid
+             and t.relname = split_part(d.table_name, '.', 2)
+        left join pg_class i on d.kind = 'index' and i.relnamespace = n.oid
+             and i.relname = d.name
+        left join pg_constraint c on d.kind <> 'index' and c.conrelid = t.oid
+             and c.conname = d.name
+        where not d.done
+           or (d.kind = 'index' and (i.oid is null or pg_get_indexdef(i.oid) <> d.ddl))
+           or (d.kind <> 'index' and (c.oid is null or not c.convalidated
+               or format('alter table %I.%I add constraint %I %s', n.nspname, t.relname,
+                         c.conname, pg_get_constraintdef(c.oid)) <> d.ddl))
+        order by d.seq
+        """
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _table_exists(conn: psycopg.Connection[Any]) -> bool:
+    row = conn.execute("select to_regclass('reorg.deferred_ddl') is not null").fetchone()
+    return bool(row and row[0])
