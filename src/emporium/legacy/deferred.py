@@ -25,33 +25,37 @@ bug to fix, not data to quarantine).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import psycopg
 from psycopg import sql
 
+from emporium.errors import BusinessRuleViolation
+
 # (done, total): called after every restored definition.
 Progress = Callable[[int, int], None]
 
 _RECORD = """
-insert into reorg.deferred_ddl (kind, table_name, name, ddl, comment)
+insert into reorg.deferred_ddl (kind, table_name, name, ddl, comment, index_comment)
 with tables as (
     select t.oid, n.nspname || '.' || t.relname as qualified,
            format('%%I.%%I', n.nspname, t.relname) as quoted
     from pg_class t join pg_namespace n on n.oid = t.relnamespace
     where t.relkind in ('r', 'p')
 )
-select kind, table_name, name, ddl, comment from (
+select kind, table_name, name, ddl, comment, index_comment from (
     select 1 as ord, 'primary_key' as kind, t.qualified as table_name, c.conname::text as name,
            format('alter table %%s add constraint %%I %%s', t.quoted, c.conname,
                   pg_get_constraintdef(c.oid)) as ddl,
-           obj_description(c.oid, 'pg_constraint') as comment
+           obj_description(c.oid, 'pg_constraint') as comment,
+           obj_description(c.conindid, 'pg_class') as index_comment
     from pg_constraint c join tables t on t.oid = c.conrelid
     where c.contype = 'p' and t.qualified = any (%(keyed)s)
     union all
     select 2, 'index', t.qualified, i.relname::text,
-           pg_get_indexdef(x.indexrelid), obj_description(x.indexrelid, 'pg_class')
+           pg_get_indexdef(x.indexrelid), obj_description(x.indexrelid, 'pg_class'), null
     from pg_index x join tables t on t.oid = x.indrelid
     join pg_class i on i.oid = x.indexrelid
     where t.qualified = any (%(tables)s)
@@ -64,7 +68,7 @@ select kind, table_name, name, ddl, comment from (
     select 2, 'unique', t.qualified, c.conname::text,
            format('alter table %%s add constraint %%I %%s', t.quoted, c.conname,
                   pg_get_constraintdef(c.oid)),
-           obj_description(c.oid, 'pg_constraint')
+           obj_description(c.oid, 'pg_constraint'), obj_description(c.conindid, 'pg_class')
     from pg_constraint c join tables t on t.oid = c.conrelid
     where c.contype = 'u' and t.qualified = any (%(tables)s)
       -- a key that a table outside the load refers to stays (its foreign key stays too)
@@ -75,7 +79,7 @@ select kind, table_name, name, ddl, comment from (
     select 3, 'foreign_key', t.qualified, c.conname::text,
            format('alter table %%s add constraint %%I %%s', t.quoted, c.conname,
                   pg_get_constraintdef(c.oid)),
-           obj_description(c.oid, 'pg_constraint')
+           obj_description(c.oid, 'pg_constraint'), null
     from pg_constraint c join tables t on t.oid = c.conrelid
     where c.contype = 'f' and t.qualified = any (%(tables)s)
 ) d
@@ -144,15 +148,15 @@ def restore(
     transaction each (committed with its ``done`` mark). Returns how many were built."""
     say = progress or (lambda _d, _t: None)
     todo = conn.execute(
-        "select seq, kind, table_name, name, ddl, comment from reorg.deferred_ddl"
+        "select seq, kind, table_name, name, ddl, comment, index_comment from reorg.deferred_ddl"
         " where not done order by seq"
     ).fetchall()
     total_row = conn.execute("select count(*) from reorg.deferred_ddl").fetchone()
     total = int(total_row[0]) if total_row else 0
     done = total - len(todo)
     say(done, total)
-    for seq, kind, table, name, ddl, comment in todo:
-        with conn.transaction():
+    for seq, kind, table, name, ddl, comment, index_comment in todo:
+        with _naming(kind, table, name), conn.transaction():
             conn.execute(
                 "select set_config('lock_timeout', %s, true), set_config('search_path', '', true),"
                 " set_config('maintenance_work_mem', '256MB', true)",
@@ -161,10 +165,29 @@ def restore(
             conn.execute(sql.SQL(ddl))  # a definition PostgreSQL itself printed
             if comment is not None:
                 _comment(conn, kind, table, name, comment)
+            if index_comment is not None:  # a key's index (named as the key) has its own
+                _comment(conn, "index", table, name, index_comment)
             conn.execute("update reorg.deferred_ddl set done = true where seq = %s", [seq])
         done += 1
         say(done, total)
     return len(todo)
+
+
+@contextlib.contextmanager
+def _naming(kind: str, table: str, name: str) -> Iterator[None]:
+    """A row that breaks a rebuilt key stops the load with the key's name and the row."""
+    try:
+        yield
+    except (psycopg.errors.IntegrityError, psycopg.errors.InvalidForeignKey) as exc:
+        diag = exc.diag
+        raise BusinessRuleViolation(
+            f"the transform could not rebuild {kind.replace('_', ' ')} {name} on {table}:"
+            f" {diag.message_primary}"
+            + (f" ({diag.message_detail})" if diag.message_detail else ""),
+            code="transform_rebuild_failed",
+            hint="the rows come from the transform's own SQL: report this as a bug; "
+            "`emporium legacy rollback` undoes the migration",
+        ) from None
 
 
 def _comment(conn: psycopg.Connection[Any], kind: str, table: str, name: str, comment: str) -> None:

@@ -30,6 +30,7 @@ create table if not exists reorg.deferred_ddl (
     name       text not null,
     ddl        text not null,
     comment    text,
+    index_comment text,  -- a primary key's or unique constraint's index has its own comment
     done       boolean not null default false,
     unique (kind, table_name, name)
 );

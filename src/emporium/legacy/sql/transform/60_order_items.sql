@@ -65,10 +65,14 @@ insert into public.order_items (id, order_id, vendor_id, offer_id, variant_id, s
 select reorg.uid('order_item', b.id::text), b.target_order, b.vendor_id, b.offer_id, b.variant_id,
        v.sku, p.title, b.quantity, b.price, 'legacy', coalesce(b.currency, o.currency),
        o.created_at
+-- (lateral lookups by primary key, kept apart by "offset 0": a batch reads its own lines'
+-- variants, products and orders, not a hash of every one of them)
 from b_items b
-join public.product_variants v on v.id = b.variant_id
-join public.products p on p.id = v.product_id
-join public.orders o on o.id = b.target_order
+cross join lateral (select v.sku, v.product_id from public.product_variants v
+                    where v.id = b.variant_id offset 0) v
+cross join lateral (select p.title from public.products p where p.id = v.product_id offset 0) p
+cross join lateral (select o.currency, o.created_at from public.orders o
+                    where o.id = b.target_order offset 0) o
 where b.quarantine is null
 order by b.id
 on conflict (id) do nothing;
