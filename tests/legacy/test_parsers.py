@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from emporium.legacy import parsers_text
 from emporium.legacy.parsers import (
     CONDITION_SPELLINGS,
     DEAD_PLACEHOLDER_HOSTS,
@@ -828,3 +829,24 @@ def test_parsers_stay_fast_on_megabyte_strings(huge: str) -> None:
         started = time.perf_counter()
         parse(huge)
         assert time.perf_counter() - started < 1.0, parse.__name__
+
+
+_HOSTS = st.sampled_from(
+    ["cdn.example.com", "IMG.Shop.io", "via.placeholder.com", "a.via.placeholder.com.", "x",
+     "a..b", "1.2.3.4", "-x-", "placehold.it", *DEAD_PLACEHOLDER_HOSTS]
+)  # fmt: skip
+
+
+@given(
+    scheme=st.sampled_from(["http", "https", "HTTPS", "Http", "ftp", "", "//"]),
+    host=_HOSTS | st.text(alphabet="abcXYZ09.-:@[]_~%", max_size=12),
+    rest=st.text(alphabet="/?#abc.jpg=&%:@;,+!$'()*-_~ ", max_size=20),
+)
+def test_the_plain_url_fast_path_classifies_as_the_general_path_does(
+    scheme: str, host: str, rest: str
+) -> None:
+    text = (scheme if scheme == "//" else f"{scheme}://" if scheme else "") + host + rest
+    got = classify_image_url(text)
+    stripped = text.strip()
+    if stripped and parsers_text._URL_CHARS.fullmatch(stripped):
+        assert got == parsers_text._classify_general(stripped)
