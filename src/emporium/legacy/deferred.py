@@ -1,26 +1,28 @@
-"""Foreign keys and secondary indexes of the tables the transform fills: dropped before the
-load, built again after it, exactly as the migrations defined them.
+"""Foreign keys, secondary and unique indexes of the tables the transform fills (and the
+row map's primary key): dropped before the load, built again after it, exactly as the
+migrations (and reorg.sql) defined them.
 
 Row by row, every inserted row pays one lookup per foreign key (a trigger, ~2.5 µs each)
-and one insertion per index. At 1M legacy rows that is about 8.5M key checks: checked once
-per key with a set-based join when the constraint is added back, and each index built with
-one sort, the same work costs a fraction of it (docs/legacy.md, "Benchmark").
+and one insertion per index. At 1M legacy rows that is about 8.5M key checks and some 20M
+index insertions, the row map's four-text-column key alone costing ~50 s on the bench
+machine. Checked once per key with a set-based join when a constraint is added back, and
+each index built with one sort, the same work costs a fraction (docs/legacy.md).
 
-The row map's primary key (``reorg.legacy_row_map``, four text columns, 2.9M rows at 1M
-legacy rows) is deferred the same way: built once with a sort it costs a few seconds, kept
-up row by row about ten times that. Nothing needs it during the load: every step's rows are
-distinct by construction, and a step commits together with its resume point, so no row is
-written twice; if one were, building the key at the end would fail and name it.
+Primary keys of the emporium tables stay: the steps' ``on conflict`` clauses and lookups by
+id need them. A unique key that a table outside the load refers to stays too (its foreign
+key can't go). The uniqueness the data needs comes from the steps themselves (merges by
+email, style code, kicksdb id, size label), not from conflicts on a unique index, and the
+rebuilt unique indexes prove it. Every step's row-map rows are distinct by construction,
+and a step commits together with its resume point, so no row is written twice.
 
 What is dropped is recorded first, in ``reorg.deferred_ddl``, with its exact definition
-(``pg_get_constraintdef`` / ``pg_get_indexdef``) and its comment, in the same transaction
-that drops it; restoring runs one definition per transaction and marks it done with it. So
-a migrator killed anywhere resumes with nothing lost, and the validate phase proves every
-recorded object is back (``deferred_ddl_restored``). Primary keys and unique indexes stay:
-the transform's ``on conflict`` clauses need them, and they keep the data's identity checked
-while it loads. Adding a foreign key back re-checks every row; a row that breaks it stops the
-transform with the constraint's name (the rows were written by reviewed SQL, so that is a
-bug to fix, not data to quarantine).
+(``pg_get_constraintdef`` / ``pg_get_indexdef``, under an empty search_path so every name is
+qualified) and its comments, in the same transaction that drops it; restoring runs one
+definition per transaction (keys and indexes first, then foreign keys) and marks it done
+with it. So a migrator killed anywhere resumes with nothing lost, and the validate phase
+proves every recorded object is back as recorded. A row that breaks a rebuilt key stops the
+transform with ``transform_rebuild_failed`` naming the key: the rows were written by
+reviewed SQL, so that is a bug to fix, not data to quarantine.
 """
 
 from __future__ import annotations

@@ -191,6 +191,14 @@ def _transform(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) -
         "create index if not exists legacy_row_map_target"
         " on reorg.legacy_row_map (target_table, target_id)"
     )
+    # Fresh planner statistics for the tables just filled: validate's checks and the store's
+    # first queries plan on them (autovacuum would get there, later). Seconds at 1M rows.
+    tables = [sql.Identifier("public", t) for t in transform.written_tables()]
+    conn.execute(
+        sql.SQL("analyze {}").format(
+            sql.SQL(", ").join([*tables, sql.Identifier("reorg", "legacy_row_map")])
+        )
+    )
     legacy_rows = conn.execute("select coalesce(sum(rows), 0) from reorg.baseline").fetchone()
     return {"steps": steps, "rows": int(legacy_rows[0]) if legacy_rows else 0}
 
