@@ -1696,119 +1696,197 @@ CREATE FUNCTION public.stock_reserve(p_variant_id uuid, p_quantity integer, p_tt
     AS $_$
 declare
     v_expires timestamptz;
-    v_remaining integer := p_quantity;
+    v_remaining integer;
     v_take integer;
-    v_ids uuid[] := '{}';
+    v_ids uuid[];
     v_id uuid;
     v_available integer;
-    v_location uuid;
-    v_vendor uuid;
     v_locations uuid[];
     v_vendors uuid[];
     v_free integer[];
     v_i integer;
-    v_res public.stock_reservations;
     v_claims jsonb;
     v_user uuid;
+    v_location uuid;
+    v_vendor uuid;
 begin
     -- Arguments and rights first: a replay is no way around them (the rows of a key belong
-    -- to its holder). As private.assert_positive('quantity', p_quantity):
-    if p_quantity is null or p_quantity <= 0 then
-        perform private.inventory_raise('invalid_quantity',
-            jsonb_build_object('field', 'quantity', 'value', p_quantity,
-                               'message', 'quantity must be a positive whole number'));
-    end if;
-    if p_ttl_seconds is null or p_ttl_seconds <= 0 or p_ttl_seconds > 7 * 86400 then
-        perform private.inventory_raise('invalid_ttl',
-            jsonb_build_object('value', p_ttl_seconds,
-                               'message', 'a reservation lasts 1 second to 7 days'));
-    end if;
-    -- As private.assert_holder: the holder's shape for everyone; service work (is_service:
-    -- any role but anon and authenticated) may hold for any holder; everyone else (admins
-    -- included) goes through assert_holder, which checks the rest.
-    if p_holder_type is null or p_holder_type not in ('cart', 'order') or p_holder_id is null then
-        perform private.inventory_raise('invalid_holder',
-            jsonb_build_object('holder_type', p_holder_type,
-                               'message', 'the holder is a cart or an order, with its id'));
-    end if;
-    if current_setting('role') in ('anon', 'authenticated') then
-        perform private.assert_holder(p_holder_type, p_holder_id);
-    end if;
-    if p_idempotency_key is not null then
-        -- One call per key at a time: a retry sent while the first call still runs waits for
-        -- it and then replays it (without the lock both would reserve, at two locations).
-        perform pg_advisory_xact_lock(hashtextextended('stock_reserve:' || p_idempotency_key, 0));
-        if exists (select 1 from public.stock_reservations r where r.idempotency_key = p_idempotency_key) then
+    -- to its holder). The common call (valid arguments, service work, no key) passes every
+    -- check below: one expression says so (NULL anywhere makes it not true).
+    if (p_quantity > 0 and p_ttl_seconds > 0 and p_ttl_seconds <= 7 * 86400
+        and p_holder_type in ('cart', 'order') and p_holder_id is not null
+        and current_setting('role') not in ('anon', 'authenticated')
+        and p_idempotency_key is null) is not true then
+        -- As private.assert_positive('quantity', p_quantity):
+        if p_quantity is null or p_quantity <= 0 then
+            perform private.inventory_raise('invalid_quantity',
+                jsonb_build_object('field', 'quantity', 'value', p_quantity,
+                                   'message', 'quantity must be a positive whole number'));
+        end if;
+        if p_ttl_seconds is null or p_ttl_seconds <= 0 or p_ttl_seconds > 7 * 86400 then
+            perform private.inventory_raise('invalid_ttl',
+                jsonb_build_object('value', p_ttl_seconds,
+                                   'message', 'a reservation lasts 1 second to 7 days'));
+        end if;
+        -- As private.assert_holder: the holder's shape for everyone; service work (is_service:
+        -- any role but anon and authenticated) may hold for any holder; everyone else (admins
+        -- included) goes through assert_holder, which checks the rest.
+        if p_holder_type is null or p_holder_type not in ('cart', 'order')
+           or p_holder_id is null then
+            perform private.inventory_raise('invalid_holder',
+                jsonb_build_object('holder_type', p_holder_type,
+                                   'message', 'the holder is a cart or an order, with its id'));
+        end if;
+        if current_setting('role') in ('anon', 'authenticated') then
+            perform private.assert_holder(p_holder_type, p_holder_id);
+        end if;
+        if p_idempotency_key is not null then
+            -- One call per key at a time: a retry sent while the first call still runs waits
+            -- for it and then replays it (without the lock both would reserve, at two
+            -- locations).
+            perform pg_advisory_xact_lock(
+                hashtextextended('stock_reserve:' || p_idempotency_key, 0));
             if exists (select 1 from public.stock_reservations r
-                       where r.idempotency_key = p_idempotency_key
-                         and (r.variant_id is distinct from p_variant_id
-                              or r.holder_id is distinct from p_holder_id
-                              or r.holder_type is distinct from p_holder_type
-                              or (p_vendor_id is not null and r.vendor_id <> p_vendor_id)
-                              or (p_location_id is not null and r.location_id <> p_location_id)))
-               or (select sum(r.quantity) from public.stock_reservations r
-                   where r.idempotency_key = p_idempotency_key) is distinct from p_quantity then
-                perform private.inventory_raise('idempotency_key_reused',
-                    jsonb_build_object('idempotency_key', p_idempotency_key,
-                        'message', 'this idempotency key was used for another reservation'));
+                       where r.idempotency_key = p_idempotency_key) then
+                if exists (select 1 from public.stock_reservations r
+                           where r.idempotency_key = p_idempotency_key
+                             and (r.variant_id is distinct from p_variant_id
+                                  or r.holder_id is distinct from p_holder_id
+                                  or r.holder_type is distinct from p_holder_type
+                                  or (p_vendor_id is not null and r.vendor_id <> p_vendor_id)
+                                  or (p_location_id is not null
+                                      and r.location_id <> p_location_id)))
+                   or (select sum(r.quantity) from public.stock_reservations r
+                       where r.idempotency_key = p_idempotency_key) is distinct from p_quantity then
+                    perform private.inventory_raise('idempotency_key_reused',
+                        jsonb_build_object('idempotency_key', p_idempotency_key,
+                            'message', 'this idempotency key was used for another reservation'));
+                end if;
+                return query select r.* from public.stock_reservations r
+                    where r.idempotency_key = p_idempotency_key order by r.created_at, r.id;
+                return;
             end if;
-            return query select r.* from public.stock_reservations r
-                where r.idempotency_key = p_idempotency_key order by r.created_at, r.id;
-            return;
         end if;
     end if;
-    v_expires := now() + make_interval(secs => p_ttl_seconds);
 
-    -- fast path: the first candidate that could serve the whole quantity (as last committed)
+    -- Fast path: one try or two, each one conditional UPDATE of one level and, when it took
+    -- the units, the INSERT of the reservation. The UPDATE takes the level of the location
+    -- its subquery names if the level still has the quantity (it waits for a concurrent
+    -- reservation of the row and checks again). No row: no such location or level, too
+    -- little there, or taken meanwhile; the try's subtransaction is rolled back, and a lock
+    -- the UPDATE kept with it. created_by is read from the claims, as
+    -- private.current_user_id() does, when a reservation is written (here and on the split
+    -- path); expires_at is now() + ttl on every path (now() is the transaction's start).
     if p_vendor_id is null and p_location_id is null then
-        select l.location_id, l.vendor_id into v_location, v_vendor
-        from public.stock_levels l
-        join public.stock_locations sl on sl.id = l.location_id and sl.active
-        join public.vendors ve on ve.id = l.vendor_id and ve.status = 'active'
-        join lateral (
-            select min(o.price) as price from public.offers o
-            where o.vendor_id = l.vendor_id and o.variant_id = l.variant_id
-              and o.status = 'active'
-        ) o on o.price is not null
-        where l.variant_id = p_variant_id and l.available >= p_quantity
-        order by o.price, sl.priority, l.location_id
-        limit 1;
-    else
-        select l.location_id, l.vendor_id into v_location, v_vendor
-        from public.stock_levels l
-        join public.stock_locations sl on sl.id = l.location_id and sl.active
-        where l.variant_id = p_variant_id
-          and (p_vendor_id is null or l.vendor_id = p_vendor_id)
-          and (p_location_id is null or l.location_id = p_location_id)
-          and l.available >= p_quantity
-        order by sl.priority, l.location_id
-        limit 1;
-    end if;
-    if v_location is not null then
-        -- the caller (created_by), as private.current_user_id(), before the level is locked
-        v_claims := coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb;
-        v_user := case when v_claims ->> 'sub'
-                            ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-                       then (v_claims ->> 'sub')::uuid end;
+        -- every vendor's levels: the first by best active offer, then priority, that could
+        -- serve it all (as last committed)
         begin
             update public.stock_levels l set reserved = l.reserved + p_quantity
-            where l.location_id = v_location and l.variant_id = p_variant_id
-              and l.on_hand - l.reserved >= p_quantity;
-            if not found then
-                -- taken meanwhile: roll the subtransaction back, and the row lock with it
-                raise exception using errcode = 'IR001';
+            where l.location_id = (
+                    select c.location_id
+                    from public.stock_levels c
+                    join public.stock_locations sl on sl.id = c.location_id and sl.active
+                    join public.vendors ve on ve.id = c.vendor_id and ve.status = 'active'
+                    join lateral (
+                        select min(o.price) as price from public.offers o
+                        where o.vendor_id = c.vendor_id and o.variant_id = c.variant_id
+                          and o.status = 'active'
+                    ) o on o.price is not null
+                    where c.variant_id = p_variant_id and c.available >= p_quantity
+                    order by o.price, sl.priority, c.location_id
+                    limit 1)
+              and l.variant_id = p_variant_id and l.on_hand - l.reserved >= p_quantity
+            returning l.location_id, l.vendor_id into v_location, v_vendor;
+            if found then
+                return query
+                insert into public.stock_reservations as r (vendor_id, location_id, variant_id,
+                    quantity, holder_type, holder_id, expires_at, idempotency_key, created_by)
+                values (v_vendor, v_location, p_variant_id, p_quantity, p_holder_type,
+                        p_holder_id, now() + make_interval(secs => p_ttl_seconds),
+                        p_idempotency_key,
+                        case when (coalesce(nullif(current_setting('request.jwt.claims', true),
+                                                   ''), '{}')::jsonb ->> 'sub') ~*
+                                '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                             then (coalesce(nullif(current_setting('request.jwt.claims', true),
+                                                   ''), '{}')::jsonb ->> 'sub')::uuid end)
+                returning r.*;
+                return;
             end if;
+            raise exception using errcode = 'IR001';
         exception when sqlstate 'IR001' then
-            v_location := null;
+            null;
         end;
-        if v_location is not null then
-            insert into public.stock_reservations (vendor_id, location_id, variant_id, quantity,
-                holder_type, holder_id, expires_at, idempotency_key, created_by)
-            values (v_vendor, v_location, p_variant_id, p_quantity, p_holder_type,
-                    p_holder_id, v_expires, p_idempotency_key, v_user)
-            returning * into v_res;
-            return next v_res;
-            return;
+    else
+        -- First try: the first active location by priority (the vendor's, or the one given),
+        -- where most reservations go. Naming it reads no level, which makes this try cheaper
+        -- than choosing among the levels (docs/benchmarks.md, "Migration 0005").
+        begin
+            update public.stock_levels l set reserved = l.reserved + p_quantity
+            where l.location_id = (
+                    select sl.id from public.stock_locations sl
+                    where sl.active
+                      and (p_vendor_id is null or sl.vendor_id = p_vendor_id)
+                      and (p_location_id is null or sl.id = p_location_id)
+                    order by sl.priority, sl.id
+                    limit 1)
+              and l.variant_id = p_variant_id and l.on_hand - l.reserved >= p_quantity
+            returning l.location_id, l.vendor_id into v_location, v_vendor;
+            if found then
+                return query
+                insert into public.stock_reservations as r (vendor_id, location_id, variant_id,
+                    quantity, holder_type, holder_id, expires_at, idempotency_key, created_by)
+                values (v_vendor, v_location, p_variant_id, p_quantity, p_holder_type,
+                        p_holder_id, now() + make_interval(secs => p_ttl_seconds),
+                        p_idempotency_key,
+                        case when (coalesce(nullif(current_setting('request.jwt.claims', true),
+                                                   ''), '{}')::jsonb ->> 'sub') ~*
+                                '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                             then (coalesce(nullif(current_setting('request.jwt.claims', true),
+                                                   ''), '{}')::jsonb ->> 'sub')::uuid end)
+                returning r.*;
+                return;
+            end if;
+            raise exception using errcode = 'IR001';
+        exception when sqlstate 'IR001' then
+            null;
+        end;
+        if p_location_id is null then
+            -- Second try: the vendor's levels, the first by priority that could serve it all
+            -- (as last committed). With a location given there is no other to try.
+            begin
+                update public.stock_levels l set reserved = l.reserved + p_quantity
+                where l.location_id = (
+                        select c.location_id
+                        from public.stock_levels c
+                        join public.stock_locations sl on sl.id = c.location_id and sl.active
+                        where c.variant_id = p_variant_id and c.vendor_id = p_vendor_id
+                          and c.available >= p_quantity
+                        order by sl.priority, c.location_id
+                        limit 1)
+                  and l.variant_id = p_variant_id and l.on_hand - l.reserved >= p_quantity
+                returning l.location_id, l.vendor_id into v_location, v_vendor;
+                if found then
+                    return query
+                    insert into public.stock_reservations as r (vendor_id, location_id,
+                        variant_id, quantity, holder_type, holder_id, expires_at,
+                        idempotency_key, created_by)
+                    values (v_vendor, v_location, p_variant_id, p_quantity, p_holder_type,
+                            p_holder_id, now() + make_interval(secs => p_ttl_seconds),
+                            p_idempotency_key,
+                            case when (coalesce(nullif(current_setting('request.jwt.claims',
+                                                                       true), ''),
+                                                '{}')::jsonb ->> 'sub') ~*
+                                    '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                 then (coalesce(nullif(current_setting('request.jwt.claims',
+                                                                       true), ''),
+                                                '{}')::jsonb ->> 'sub')::uuid end)
+                    returning r.*;
+                    return;
+                end if;
+                raise exception using errcode = 'IR001';
+            exception when sqlstate 'IR001' then
+                null;
+            end;
         end if;
     end if;
 
@@ -1868,6 +1946,9 @@ begin
     v_user := case when v_claims ->> 'sub'
                         ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                    then (v_claims ->> 'sub')::uuid end;
+    v_expires := now() + make_interval(secs => p_ttl_seconds);
+    v_remaining := p_quantity;
+    v_ids := '{}';
     for v_i in 1 .. array_length(v_locations, 1) loop
         exit when v_remaining = 0;
         v_take := least(v_remaining, v_free[v_i]);

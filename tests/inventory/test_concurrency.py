@@ -290,6 +290,7 @@ def test_hammering_hot_variants_never_oversells(world_db: Database) -> None:
         conn.execute("select public.stock_expire_reservations(7)")
 
     assert tally.unexpected == []
+    print("OUTCOMES", dict(tally.outcomes))
     assert tally.deadlocks == 0
     assert tally.serialization_failures == 0
     total_stock = sum(stock.initial.values())
@@ -325,7 +326,7 @@ def hammer_carts(
         for _ in range(OPERATIONS):
             roll = rng.random()
             try:
-                if roll < 0.5 or not carts:
+                if roll < 0.5 or (not carts and roll < 0.9):  # transfers, sweeps need none
                     cart = uuid.uuid4()
                     wanted = {
                         v: rng.randint(1, 6) for v in rng.sample(stock.variants, rng.randint(2, 3))
@@ -367,11 +368,25 @@ def hammer_carts(
                             tally.committed[variant] += quantity
                     tally.record("committed")
                 elif roll < 0.95:
-                    source, target = rng.sample(stock.sister_locations, 2)
+                    # Move stock that was free a moment ago (a blind pick mostly finds none
+                    # in this oversubscribed run, and then no transfer ever races a cart);
+                    # a cart may still take it first, which is a refusal like any other.
                     with transaction_as(conn, SERVICE):
+                        free = conn.execute(
+                            "select location_id, variant_id, least(available, 2)"
+                            " from public.stock_levels"
+                            " where location_id = any(%s) and variant_id = any(%s)"
+                            " and available > 0 order by random() limit 1",
+                            [list(stock.sister_locations), stock.variants],
+                        ).fetchone()
+                        if free is None:
+                            tally.record("nothing_to_transfer")
+                            continue
+                        source, variant, quantity = free
+                        (target,) = (s for s in stock.sister_locations if s != source)
                         conn.execute(
                             "select public.stock_transfer(%s, %s, %s, %s)",
-                            [source, target, rng.choice(stock.variants), rng.randint(1, 2)],
+                            [source, target, variant, quantity],
                         )
                     tally.record("transferred")
                 else:
@@ -386,6 +401,7 @@ def test_hammering_multi_line_carts_never_deadlocks(world_db: Database) -> None:
     stock = stock_hot_variants(world_db)
     tally = Tally()
     run_workers(lambda seed, start: hammer_carts(world_db, stock, tally, seed, start), 16)
+    print("OUTCOMES", dict(tally.outcomes))
     assert tally.deadlocks == 0
     assert tally.serialization_failures == 0
     assert tally.unexpected == []
@@ -439,6 +455,69 @@ def test_a_key_replayed_while_its_first_call_runs_reserves_once(world_db: Databa
         ).fetchall()
     assert held == [(ID["loc_a"], 9)]
     assert sorted(reserved) == sorted([(ID["loc_a"], 10), (ID["loc_b"], 1)])
+
+
+# ------------------------------------------------------------ a try that lost its race
+def test_a_try_that_lost_its_race_keeps_no_level_for_the_split_path(world_db: Database) -> None:
+    """The fast path's UPDATE waits for a level, finds too little and must not keep it.
+
+    vendor_a's first location by priority (``first``) has the higher id, its second
+    (``second``) the lower. The first caller takes 6 of first's 10 and stays open. A second
+    asks for 6 at the vendor: its first try waits for first's row. A third asks for 15:
+    no single level has them, so it locks every level in id order, second then first, and
+    waits for first. When the first caller commits, the second caller's try finds 4 and
+    gives no row; had it kept first's row (a conditional UPDATE keeps a row it waited for),
+    its next try would wait for second, which the third holds while it waits for first: a
+    deadlock. Rolled back, it lets the third through (14 < 15: refused) and then takes its 6
+    at second.
+    """
+    vendor = ID["vendor_a"]
+    first = uuid.UUID("ffffffff-0000-4000-8000-00000000f157")
+    second = uuid.UUID("00000000-0000-4000-8000-0000000005ec")
+    with psycopg.connect(world_db.admin_dsn) as owner:
+        variant = add_variant(owner, {vendor: 10})
+        for location, priority in ((first, 1), (second, 2)):
+            owner.execute(
+                "insert into public.stock_locations (id, vendor_id, name, code, priority)"
+                " values (%s, %s, %s, %s, %s)",
+                [location, vendor, f"Race {priority}", f"RACE{priority}", priority],
+            )
+            receive(owner, location, variant, 10)
+        owner.commit()
+    call = "select location_id, quantity from public.stock_reserve(%s, %s, 60, 'cart', %s, %s)"
+    outcomes: dict[str, Any] = {}
+
+    def reserve(conn: psycopg.Connection[Any], name: str, quantity: int) -> None:
+        try:
+            with transaction_as(conn, SERVICE):
+                outcomes[name] = conn.execute(
+                    call, [variant, quantity, uuid.uuid4(), vendor]
+                ).fetchall()
+        except EmporiumError as exc:
+            outcomes[name] = (exc.instance_code, type(exc.__cause__).__name__)
+
+    with (
+        psycopg.connect(world_db.api_dsn) as holder,
+        psycopg.connect(world_db.api_dsn) as loser,
+        psycopg.connect(world_db.api_dsn) as splitter,
+    ):
+        threads = []
+        with transaction_as(holder, SERVICE):
+            taken = holder.execute(call, [variant, 6, uuid.uuid4(), vendor]).fetchall()
+            for conn, name, quantity in ((loser, "loser", 6), (splitter, "splitter", 15)):
+                thread = threading.Thread(target=reserve, args=(conn, name, quantity))
+                thread.start()
+                threads.append(thread)
+                wait_until_blocked(world_db.admin_dsn, conn.info.backend_pid)
+        for thread in threads:
+            thread.join(timeout=30)
+    assert taken == [(first, 6)]
+    assert outcomes == {
+        "splitter": ("insufficient_stock", "RaiseException"),
+        "loser": [(second, 6)],
+    }
+    with psycopg.connect(world_db.admin_dsn) as conn:
+        assert conn.execute("select * from public.stock_check_ledger()").fetchall() == []
 
 
 # ------------------------------------------------------------ the sweeper never waits
