@@ -10,6 +10,7 @@ must hold the same rows: neither a crash nor the batch size may change the resul
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -211,6 +212,36 @@ def test_a_migration_killed_at_random_points_then_resumed_equals_an_uninterrupte
                 list(window),
             )
             assert outside == 0, (table, column)
+
+
+# ------------------------------------------------------- steps side by side, or one by one
+def test_steps_run_side_by_side_write_what_one_connection_writes_alone(
+    make_legacy: MakeLegacy,
+) -> None:
+    """The transform runs independent steps on two connections at once. The same legacy
+    store migrated with ``--connections 1`` must end with the same rows (the exclusions of
+    the kill test aside: sequence-drawn ids and write times), and the two-connection run
+    must really have used both."""
+    alone = make_legacy(scale=0.3, seed=17)
+    phases.migrate(alone.dsn, options=support.options(alone.tmp, connections=1))
+    together = make_legacy(scale=0.3, seed=17)
+    ran_on: dict[str, set[str]] = {}
+
+    def progress(step: str, _done: int, _total: int) -> None:
+        ran_on.setdefault(step, set()).add(threading.current_thread().name)
+
+    phases.migrate(together.dsn, options=together.options, ui=phases.UI(progress=progress))
+    assert set(ran_on) == {s.name for s in transform.STEPS}
+    restore = ran_on.pop("restore")  # its keys and indexes are built by threads of its own
+    assert any(name.startswith("restore-") for name in restore), restore
+    assert set().union(*ran_on.values()) == {"transform-0", "transform-1"}, ran_on
+    assert all(len(names) == 1 for names in ran_on.values()), ran_on  # one connection each
+
+    tables = support.target_tables(alone.dsn)
+    assert support.target_tables(together.dsn) == tables
+    sums = support.content_sums(together.dsn, tables, EXCLUDED)
+    assert support.differences(support.content_sums(alone.dsn, tables, EXCLUDED), sums) == []
+    assert sum(n for n, _ in sums.values()) > 5_000
 
 
 # --------------------------------------------------------------------- a second run

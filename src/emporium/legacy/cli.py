@@ -21,6 +21,7 @@ from rich.table import Table
 
 from emporium.cli_common import console, database, say
 from emporium.errors import InvalidInput
+from emporium.legacy.transform import BATCH_ROWS, STEP_WORKERS
 
 legacy_app = typer.Typer(
     help="The reorganization: move a legacy store database (the shape of "
@@ -104,7 +105,16 @@ def migrate_cmd(
     ] = "10s",
     batch_rows: Annotated[
         int, typer.Option(help="Legacy rows per transform batch (one transaction each).", min=100)
-    ] = 20_000,
+    ] = BATCH_ROWS,
+    connections: Annotated[
+        int,
+        typer.Option(
+            help="Transform steps run at once, each on its own connection (steps that don't"
+            " depend on each other; 1: one at a time, lighter on a busy server).",
+            min=1,
+            max=8,
+        ),
+    ] = STEP_WORKERS,
 ) -> None:
     """Move the legacy store into emporium's design, in place, phase by phase.
 
@@ -137,7 +147,11 @@ def migrate_cmd(
                 say=lambda text: bars.console.print(text, markup=False), progress=progress
             )
             opts = phases.Options(
-                out_dir=out, backup_dir=backup_dir, lock_timeout=lock_timeout, batch_rows=batch_rows
+                out_dir=out,
+                backup_dir=backup_dir,
+                lock_timeout=lock_timeout,
+                batch_rows=batch_rows,
+                connections=connections,
             )
             results = phases.migrate(db.admin_dsn, phases=phase or None, options=opts, ui=ui)
         for name, detail in results.items():

@@ -28,12 +28,15 @@ reviewed SQL, so that is a bug to fix, not data to quarantine.
 from __future__ import annotations
 
 import contextlib
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import psycopg
 from psycopg import sql
 
+from emporium.db.connect import connect
 from emporium.errors import BusinessRuleViolation
 
 # (done, total): called after every restored definition.
@@ -140,39 +143,122 @@ def pending(conn: psycopg.Connection[Any]) -> int:
     return int(row[0]) if row else 0
 
 
+Definition = tuple[int, str, str, str, str, str | None, str | None]
+# Connections building keys and indexes at once: each index build is one backend sorting one
+# table, so on the 2-core machine this is built for, two at once take about half the time.
+RESTORE_WORKERS = 2
+
+
 def restore(
     conn: psycopg.Connection[Any],
     *,
     lock_timeout: str,
     progress: Progress | None = None,
+    dsn: str | None = None,
+    workers: int = RESTORE_WORKERS,
 ) -> int:
-    """Build every recorded object that isn't back yet, indexes before foreign keys, one
-    transaction each (committed with its ``done`` mark). Returns how many were built."""
+    """Build every recorded object that isn't back yet, one transaction each (committed with
+    its ``done`` mark): keys and indexes first, then foreign keys. Returns how many were built.
+
+    With ``dsn``, keys and indexes are built on ``workers`` connections at once, each
+    connection taking whole tables (largest first), so no two of ours wait for one another
+    and ``lock_timeout`` only ever measures someone else. Foreign keys follow one at a time
+    on ``conn``: adding one locks two tables, and two at once could deadlock.
+    """
     say = progress or (lambda _d, _t: None)
-    todo = conn.execute(
+    todo: list[Definition] = conn.execute(
         "select seq, kind, table_name, name, ddl, comment, index_comment from reorg.deferred_ddl"
         " where not done order by seq"
     ).fetchall()
     total_row = conn.execute("select count(*) from reorg.deferred_ddl").fetchone()
     total = int(total_row[0]) if total_row else 0
     done = total - len(todo)
+    ticked = threading.Lock()
+
+    def tick() -> None:
+        nonlocal done
+        with ticked:
+            done += 1
+            say(done, total)
+
     say(done, total)
-    for seq, kind, table, name, ddl, comment, index_comment in todo:
-        with _naming(kind, table, name), conn.transaction():
-            conn.execute(
-                "select set_config('lock_timeout', %s, true), set_config('search_path', '', true),"
-                " set_config('maintenance_work_mem', '256MB', true)",
-                [lock_timeout],
-            )
-            conn.execute(sql.SQL(ddl))  # a definition PostgreSQL itself printed
-            if comment is not None:
-                _comment(conn, kind, table, name, comment)
-            if index_comment is not None:  # a key's index (named as the key) has its own
-                _comment(conn, "index", table, name, index_comment)
-            conn.execute("update reorg.deferred_ddl set done = true where seq = %s", [seq])
-        done += 1
-        say(done, total)
+    keys = [d for d in todo if d[1] != "foreign_key"]
+    if dsn is not None and workers > 1 and len({d[2] for d in keys}) > 1:
+        _build_in_parallel(conn, dsn, keys, lock_timeout, workers, tick)
+    else:
+        for definition in keys:
+            _build(conn, definition, lock_timeout)
+            tick()
+    for definition in todo:
+        if definition[1] == "foreign_key":
+            _build(conn, definition, lock_timeout)
+            tick()
     return len(todo)
+
+
+def _build(conn: psycopg.Connection[Any], definition: Definition, lock_timeout: str) -> None:
+    seq, kind, table, name, ddl, comment, index_comment = definition
+    with _naming(kind, table, name), conn.transaction():
+        conn.execute(
+            "select set_config('lock_timeout', %s, true), set_config('search_path', '', true),"
+            " set_config('maintenance_work_mem', '256MB', true)",
+            [lock_timeout],
+        )
+        conn.execute(sql.SQL(ddl))  # a definition PostgreSQL itself printed
+        if comment is not None:
+            _comment(conn, kind, table, name, comment)
+        if index_comment is not None:  # a key's index (named as the key) has its own
+            _comment(conn, "index", table, name, index_comment)
+        conn.execute("update reorg.deferred_ddl set done = true where seq = %s", [seq])
+
+
+def _build_in_parallel(
+    conn: psycopg.Connection[Any],
+    dsn: str,
+    keys: list[Definition],
+    lock_timeout: str,
+    workers: int,
+    tick: Callable[[], None],
+) -> None:
+    """Keys and indexes on ``workers`` connections, a table at a time, the largest first.
+    The first failure stops every connection after its current definition and is raised."""
+    by_table: dict[str, list[Definition]] = {}
+    for definition in keys:
+        by_table.setdefault(definition[2], []).append(definition)
+    sizes = dict(
+        conn.execute(
+            "select t, pg_total_relation_size(t::regclass) from unnest(%s::text[]) t",
+            [list(by_table)],
+        ).fetchall()
+    )
+    tables: queue.SimpleQueue[str] = queue.SimpleQueue()
+    for table in sorted(by_table, key=lambda t: (-sizes[t], t)):
+        tables.put(table)
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with connect(dsn, autocommit=True) as own:
+                while not failures:
+                    try:
+                        table = tables.get_nowait()
+                    except queue.Empty:
+                        return
+                    for definition in by_table[table]:
+                        if failures:
+                            return
+                        _build(own, definition, lock_timeout)
+                        tick()
+        except BaseException as exc:  # raised below, in the caller's thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, name=f"restore-{n}") for n in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
 
 
 @contextlib.contextmanager

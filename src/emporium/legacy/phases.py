@@ -46,6 +46,7 @@ class Options:
     backup_dir: Path = Path("backups")
     lock_timeout: str = "10s"
     batch_rows: int = transform.BATCH_ROWS
+    connections: int = transform.STEP_WORKERS  # steps of the transform run at once
 
 
 @dataclass
@@ -184,7 +185,12 @@ def _transform(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) -
     check_shape(conn)
     alembic.assert_at_head(dsn)
     steps = transform.run(
-        conn, progress=ui.progress, batch_rows=opts.batch_rows, lock_timeout=opts.lock_timeout
+        conn,
+        progress=ui.progress,
+        batch_rows=opts.batch_rows,
+        lock_timeout=opts.lock_timeout,
+        dsn=dsn,
+        workers=opts.connections,
     )
     state.ensure_schema(conn)  # row-level security on the working tables the steps created
     conn.execute(
@@ -368,7 +374,7 @@ def _restore_emptied(conn: psycopg.Connection[Any], opts: Options, ui: UI) -> No
                 sql.SQL(", ").join(sql.Identifier(*t.split(".")) for t in tables)
             )
         )
-    deferred.restore(conn, lock_timeout=opts.lock_timeout)
+    deferred.restore(conn, lock_timeout=opts.lock_timeout)  # empty tables: one connection
 
 
 def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) -> dict[str, Any]:

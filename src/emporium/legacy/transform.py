@@ -20,7 +20,9 @@ transaction, and so checks every foreign key once over whole tables instead of r
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from emporium.db.connect import connect
 from emporium.legacy import deferred, lookups, state
 from emporium.legacy.state import SQL_DIR
 
@@ -49,27 +52,46 @@ class Step:
     file: str | None  # None: done in Python (lookups, defer, restore)
     counts: str  # the table whose rows the step's progress counts
     batching: Batching | None = None
+    # The steps whose rows (or working tables) this one reads: it starts after them.
+    after: tuple[str, ...] = ()
 
 
+# In the order one connection runs them; with two (``run(dsn=...)``), a step starts as soon
+# as the steps it reads are done and no running step writes a table it writes, the longest
+# first: orders and dealers run beside products and sneakers, order_items beside images,
+# stock and dealer_prices.
 STEPS: tuple[Step, ...] = (
     Step("defer", None, "reorg.deferred_ddl"),
-    Step("lookups", None, "legacy.users"),
-    Step("users", "10_users.sql", "legacy.users"),
-    Step("products", "20_products.sql", "legacy.products"),
-    Step("sneakers", "30_sneakers.sql", "legacy.sneakers"),
-    Step("stock", "40_stock.sql", "reorg.w_stock", Batching("reorg.w_stock", "n")),
-    Step("images", "45_images.sql", "legacy.products"),
-    Step("orders", "50_orders.sql", "legacy.orders", Batching("legacy.orders", "id")),
+    Step("lookups", None, "legacy.users", after=("defer",)),
+    Step("users", "10_users.sql", "legacy.users", after=("lookups",)),
+    Step("products", "20_products.sql", "legacy.products", after=("users",)),
+    Step("orders", "50_orders.sql", "legacy.orders", Batching("legacy.orders", "id"), ("users",)),
+    Step("dealers", "70_dealers.sql", "legacy.dealers", after=("users",)),
+    Step("sneakers", "30_sneakers.sql", "legacy.sneakers", after=("products",)),
     Step(
         "order_items",
         "60_order_items.sql",
         "legacy.order_items",
         Batching("legacy.order_items", "id"),
+        after=("orders", "sneakers"),
     ),
-    Step("dealers", "70_dealers.sql", "legacy.dealers"),
-    Step("dealer_prices", "80_dealer_prices.sql", "legacy.dealer_prices"),
-    Step("restore", None, "reorg.deferred_ddl"),
+    Step("images", "45_images.sql", "legacy.products", after=("sneakers",)),
+    Step("stock", "40_stock.sql", "reorg.w_stock", Batching("reorg.w_stock", "n"), ("sneakers",)),
+    Step(
+        "dealer_prices",
+        "80_dealer_prices.sql",
+        "legacy.dealer_prices",
+        after=("dealers", "sneakers"),
+    ),
+    Step(
+        "restore",
+        None,
+        "reorg.deferred_ddl",
+        after=("users", "order_items", "images", "stock", "dealer_prices"),
+    ),
 )
+# Connections the transform runs steps on at once (when given a DSN to open the second).
+STEP_WORKERS = 2
 # Filled by a trigger of a table the steps write (tg_orders__history), not by a step itself.
 TRIGGER_WRITTEN = ("order_status_history",)
 
@@ -126,53 +148,170 @@ def run(
     progress: Progress | None = None,
     batch_rows: int = BATCH_ROWS,
     lock_timeout: str = "10s",
+    dsn: str | None = None,
+    workers: int = STEP_WORKERS,
 ) -> dict[str, dict[str, Any]]:
-    """Run every step that isn't done; returns per step: rows, seconds, skipped."""
-    say = progress or (lambda _s, _d, _t: None)
+    """Run every step that isn't done; returns per step (in ``STEPS`` order): rows, seconds,
+    skipped.
+
+    With ``dsn`` (the database ``conn`` is connected to), steps run on ``workers``
+    connections at once (``_run_concurrently``) and the restore step builds keys and indexes
+    on more than one. Each step still commits with its own resume point, so a run killed
+    anywhere resumes every step where it stopped, whatever ran beside it."""
+    user_say = progress or (lambda _s, _d, _t: None)
+    said = threading.Lock()
+
+    def say(step: str, done: int, total: int) -> None:
+        with said:
+            user_say(step, done, total)
+
+    args = _StepArgs(say, batch_rows, lock_timeout, dsn if workers > 1 else None, workers)
     result: dict[str, dict[str, Any]] = {}
-    for step in STEPS:
-        states = step_states(conn)
-        done, rows_done, last_key = states.get(step.name, (False, 0, None))
-        total = _count(conn, step.counts)
-        if done:
-            say(step.name, total, total)
-            result[step.name] = {"rows": rows_done, "seconds": 0.0, "skipped": True}
-            continue
-        started = time.monotonic()
-        if step.name == "restore":
-            deferred.restore(
-                conn, lock_timeout=lock_timeout, progress=lambda d, t: say("restore", d, t)
-            )
-            with conn.transaction():
-                _mark(conn, step.name, None, total, done=True, seconds=time.monotonic() - started)
-            rows_done = total
-        elif step.batching is None:
-            with conn.transaction():
-                _begin(conn, lock_timeout)
-                if step.name == "defer":
-                    tables = [f"public.{t}" for t in written_tables()]
-                    for table in tables:
-                        state.lock_named(conn, table, lock_timeout)
-                    total = deferred.defer(conn, tables, keyed=["reorg.legacy_row_map"])
-                elif step.file is None:
-                    lookups.load(conn)
-                else:
-                    body = (SQL_DIR / "transform" / step.file).read_text()
-                    _lock_targets(conn, body, lock_timeout)
-                    conn.execute(body)
-                _mark(conn, step.name, None, total, done=True, seconds=time.monotonic() - started)
-            say(step.name, total, total)
-            rows_done = total
-        else:
-            rows_done = _run_batched(
-                conn, step, total, rows_done, last_key, batch_rows, lock_timeout, say
-            )
-        result[step.name] = {
-            "rows": rows_done,
-            "seconds": round(time.monotonic() - started, 3),
-            "skipped": False,
-        }
-    return result
+    if dsn is None or workers < 2:
+        for step in STEPS:
+            result[step.name] = _run_step(conn, step, args)
+    else:
+        _run_concurrently(conn, dsn, workers, args, result)
+    return {s.name: result[s.name] for s in STEPS}
+
+
+@dataclass(frozen=True)
+class _StepArgs:
+    say: Progress
+    batch_rows: int
+    lock_timeout: str
+    dsn: str | None  # None: one connection throughout
+    workers: int
+
+
+def _step_writes(step: Step) -> set[str]:
+    if step.name in ("defer", "restore"):  # they alter every written table
+        return {"*"}
+    if step.file is None:
+        return set()
+    return set(_WRITES.findall((SQL_DIR / "transform" / step.file).read_text()))
+
+
+def _run_concurrently(
+    conn: psycopg.Connection[Any],
+    dsn: str,
+    workers: int,
+    args: _StepArgs,
+    result: dict[str, dict[str, Any]],
+) -> None:
+    """Steps on ``workers`` connections (``conn`` and new ones). A worker takes the first
+    step in ``STEPS`` order whose ``after`` steps are done and whose written tables no running
+    step writes (so no two of ours ever wait for one another's table locks). The first
+    failure stops every worker after its current batch's step and is raised."""
+    writes = {s.name: _step_writes(s) for s in STEPS}
+    pending = list(STEPS)
+    finished: set[str] = set()
+    running: set[str] = set()
+    failures: list[BaseException] = []
+    turn = threading.Condition()
+
+    def clashes(step: Step) -> bool:
+        mine = writes[step.name]
+        return any(mine & writes[r] or "*" in mine or "*" in writes[r] for r in running)
+
+    def take() -> Step | None:
+        with turn:
+            while not failures and pending:
+                for step in pending:
+                    if set(step.after) <= finished and not clashes(step):
+                        pending.remove(step)
+                        running.add(step.name)
+                        return step
+                if not running:  # nothing can ever start: a wrong ``after``
+                    failures.append(RuntimeError(f"transform steps never ready: {pending}"))
+                    turn.notify_all()
+                    return None
+                turn.wait()
+            return None
+
+    def work(own: psycopg.Connection[Any]) -> None:
+        while (step := take()) is not None:
+            try:
+                outcome = _run_step(own, step, args)
+            except BaseException as exc:  # raised below, in the caller's thread
+                with turn:
+                    failures.append(exc)
+                    running.discard(step.name)
+                    turn.notify_all()
+                return
+            with turn:
+                result[step.name] = outcome
+                finished.add(step.name)
+                running.discard(step.name)
+                turn.notify_all()
+
+    with contextlib.ExitStack() as stack:
+        connections = [conn] + [
+            stack.enter_context(connect(dsn, autocommit=True)) for _ in range(workers - 1)
+        ]
+        threads = [
+            threading.Thread(target=work, args=(c,), name=f"transform-{n}", daemon=True)
+            for n, c in enumerate(connections)
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            for thread in threads:
+                thread.join()
+        except BaseException as exc:  # Ctrl-C: no worker starts another step
+            with turn:
+                failures.append(exc)
+            raise
+    if failures:
+        raise failures[0]
+
+
+def _run_step(conn: psycopg.Connection[Any], step: Step, args: _StepArgs) -> dict[str, Any]:
+    say, lock_timeout = args.say, args.lock_timeout
+    states = step_states(conn)
+    done, rows_done, last_key = states.get(step.name, (False, 0, None))
+    total = _count(conn, step.counts)
+    if done:
+        say(step.name, total, total)
+        return {"rows": rows_done, "seconds": 0.0, "skipped": True}
+    started = time.monotonic()
+    if step.name == "restore":
+        deferred.restore(
+            conn,
+            lock_timeout=lock_timeout,
+            progress=lambda d, t: say("restore", d, t),
+            dsn=args.dsn,
+            workers=args.workers,
+        )
+        with conn.transaction():
+            _mark(conn, step.name, None, total, done=True, seconds=time.monotonic() - started)
+        rows_done = total
+    elif step.batching is None:
+        with conn.transaction():
+            _begin(conn, lock_timeout)
+            if step.name == "defer":
+                tables = [f"public.{t}" for t in written_tables()]
+                for table in tables:
+                    state.lock_named(conn, table, lock_timeout)
+                total = deferred.defer(conn, tables, keyed=["reorg.legacy_row_map"])
+            elif step.file is None:
+                lookups.load(conn)
+            else:
+                body = (SQL_DIR / "transform" / step.file).read_text()
+                _lock_targets(conn, body, lock_timeout)
+                conn.execute(body)
+            _mark(conn, step.name, None, total, done=True, seconds=time.monotonic() - started)
+        say(step.name, total, total)
+        rows_done = total
+    else:
+        rows_done = _run_batched(
+            conn, step, total, rows_done, last_key, args.batch_rows, lock_timeout, say
+        )
+    return {
+        "rows": rows_done,
+        "seconds": round(time.monotonic() - started, 3),
+        "skipped": False,
+    }
 
 
 def _run_batched(

@@ -209,6 +209,17 @@ def run(conn: psycopg.Connection[Any]) -> list[Check]:
     checks.append(
         _violations(
             conn,
+            "search documents current",
+            "select p.id from public.products p left join public.brands b on b.id = p.brand_id"
+            " where p.search is distinct from private.product_search_document("
+            "p.title, b.name, p.model, p.style_code, p.colorway, p.description)",
+            "every product's search document is what its trigger computes (the transform"
+            " writes them set-based)",
+        )
+    )
+    checks.append(
+        _violations(
+            conn,
             "every quarantined row kept whole",
             "select legacy_table || ' ' || legacy_key from reorg.legacy_quarantine"
             ' where "row" is null or jsonb_typeof("row") <> \'object\'',
