@@ -58,14 +58,21 @@ class Step:
 
 # In the order one connection runs them; with two (``run(dsn=...)``), a step starts as soon
 # as the steps it reads are done and no running step writes a table it writes, the longest
-# first: orders and dealers run beside products and sneakers, order_items beside images,
-# stock and dealer_prices.
+# first: the late lookups, orders and dealers run beside users, products and sneakers,
+# order_items beside images, stock and dealer_prices.
 STEPS: tuple[Step, ...] = (
     Step("defer", None, "reorg.deferred_ddl"),
     Step("lookups", None, "legacy.users", after=("defer",)),
+    Step("lookups_late", None, "legacy.order_items", after=("lookups",)),
     Step("users", "10_users.sql", "legacy.users", after=("lookups",)),
     Step("products", "20_products.sql", "legacy.products", after=("users",)),
-    Step("orders", "50_orders.sql", "legacy.orders", Batching("legacy.orders", "id"), ("users",)),
+    Step(
+        "orders",
+        "50_orders.sql",
+        "legacy.orders",
+        Batching("legacy.orders", "id"),
+        ("users", "lookups_late"),
+    ),
     Step("dealers", "70_dealers.sql", "legacy.dealers", after=("users",)),
     Step("sneakers", "30_sneakers.sql", "legacy.sneakers", after=("products",)),
     Step(
@@ -75,7 +82,7 @@ STEPS: tuple[Step, ...] = (
         Batching("legacy.order_items", "id"),
         after=("orders", "sneakers"),
     ),
-    Step("images", "45_images.sql", "legacy.products", after=("sneakers",)),
+    Step("images", "45_images.sql", "legacy.products", after=("sneakers", "lookups_late")),
     Step("stock", "40_stock.sql", "reorg.w_stock", Batching("reorg.w_stock", "n"), ("sneakers",)),
     Step(
         "dealer_prices",
@@ -92,6 +99,9 @@ STEPS: tuple[Step, ...] = (
 )
 # Connections the transform runs steps on at once (when given a DSN to open the second).
 STEP_WORKERS = 2
+# The lookups only images, orders and order lines read (over half of the parsing) are loaded
+# by a step of their own, beside users and products.
+LATE_LOOKUPS = ("lk_image", "lk_ref", "lk_address")
 # Filled by a trigger of a table the steps write (tg_orders__history), not by a step itself.
 TRIGGER_WRITTEN = ("order_status_history",)
 
@@ -294,8 +304,11 @@ def _run_step(conn: psycopg.Connection[Any], step: Step, args: _StepArgs) -> dic
                 for table in tables:
                     state.lock_named(conn, table, lock_timeout)
                 total = deferred.defer(conn, tables, keyed=["reorg.legacy_row_map"])
-            elif step.file is None:
-                lookups.load(conn)
+            elif step.file is None:  # lookups, lookups_late
+                late = step.name == "lookups_late"
+                lookups.load(
+                    conn, [lk for lk in lookups.LOOKUPS if (lk.table in LATE_LOOKUPS) == late]
+                )
             else:
                 body = (SQL_DIR / "transform" / step.file).read_text()
                 _lock_targets(conn, body, lock_timeout)
