@@ -145,6 +145,48 @@ def test_a_row_that_breaks_a_rebuilt_key_stops_the_load_with_the_keys_name(
         assert deferred.missing(conn)[0].startswith("foreign_key ")
 
 
+def test_a_key_that_fails_while_two_connections_rebuild_stops_both_and_is_named(
+    make_legacy: MakeLegacy,
+) -> None:
+    """The keys and indexes are rebuilt on two connections: a duplicate breaking a unique
+    index on one stops the load with its name, the other connection ends after its current
+    table, and what was built stays marked done for the next run."""
+    db = make_legacy(scale=0.2, seed=3)
+    phases.migrate(db.dsn, phases=["audit", "backup", "move_aside", "build"], options=db.options)
+    with psycopg.connect(db.dsn, autocommit=True) as conn:
+        tables = [f"public.{t}" for t in transform.written_tables()]
+        with conn.transaction():
+            deferred.defer(conn, tables, keyed=["reorg.legacy_row_map"])
+        conn.execute(
+            "insert into public.product_variants (product_id, sku) values (%s, 'TWICE-1'),"
+            " (%s, 'TWICE-1')",
+            [uuid.uuid4(), uuid.uuid4()],
+        )
+        with pytest.raises(BusinessRuleViolation) as caught:
+            deferred.restore(conn, lock_timeout="5s", dsn=db.dsn, workers=2)
+        assert caught.value.instance_code == "transform_rebuild_failed"
+        assert "uq_product_variants__sku on public.product_variants" in str(caught.value)
+        assert "TWICE-1" in str(caught.value)
+        states = dict(
+            support.rows(
+                conn, "select name, done from reorg.deferred_ddl where kind <> 'foreign_key'"
+            )
+        )
+        assert states["uq_product_variants__sku"] is False
+        assert any(states.values())  # the other connection's tables were built and kept
+        assert not support.scalar(
+            conn, "select bool_or(done) from reorg.deferred_ddl where kind = 'foreign_key'"
+        )
+        assert (
+            support.scalar(  # no connection of ours is left behind
+                conn,
+                "select count(*) from pg_stat_activity where datname = current_database()"
+                " and backend_type = 'client backend' and pid <> pg_backend_pid()",
+            )
+            == 0
+        )
+
+
 class Stopped(Exception):
     pass
 

@@ -36,8 +36,8 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from emporium.db.connect import connect
 from emporium.errors import BusinessRuleViolation
+from emporium.legacy import crew
 
 # (done, total): called after every restored definition.
 Progress = Callable[[int, int], None]
@@ -220,8 +220,9 @@ def _build_in_parallel(
     workers: int,
     tick: Callable[[], None],
 ) -> None:
-    """Keys and indexes on ``workers`` connections, a table at a time, the largest first.
-    The first failure stops every connection after its current definition and is raised."""
+    """Keys and indexes on ``workers`` connections (``conn`` and new ones), a table at a time,
+    the largest first. The first failure stops every connection after its current definition
+    and is raised."""
     by_table: dict[str, list[Definition]] = {}
     for definition in keys:
         by_table.setdefault(definition[2], []).append(definition)
@@ -236,29 +237,19 @@ def _build_in_parallel(
         tables.put(table)
     failures: list[BaseException] = []
 
-    def work() -> None:
-        try:
-            with connect(dsn, autocommit=True) as own:
-                while not failures:
-                    try:
-                        table = tables.get_nowait()
-                    except queue.Empty:
-                        return
-                    for definition in by_table[table]:
-                        if failures:
-                            return
-                        _build(own, definition, lock_timeout)
-                        tick()
-        except BaseException as exc:  # raised below, in the caller's thread
-            failures.append(exc)
+    def work(own: psycopg.Connection[Any]) -> None:
+        while not failures:
+            try:
+                table = tables.get_nowait()
+            except queue.Empty:
+                return
+            for definition in by_table[table]:
+                if failures:
+                    return
+                _build(own, definition, lock_timeout)
+                tick()
 
-    threads = [threading.Thread(target=work, name=f"restore-{n}") for n in range(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if failures:
-        raise failures[0]
+    crew.side_by_side(conn, dsn, workers, work, name="restore", failures=failures)
 
 
 @contextlib.contextmanager

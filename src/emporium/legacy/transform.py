@@ -20,7 +20,6 @@ transaction, and so checks every foreign key once over whole tables instead of r
 
 from __future__ import annotations
 
-import contextlib
 import re
 import threading
 import time
@@ -31,8 +30,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from emporium.db.connect import connect
-from emporium.legacy import deferred, lookups, state
+from emporium.legacy import crew, deferred, lookups, state
 from emporium.legacy.state import SQL_DIR
 
 # (step, done, total): called after every committed batch.
@@ -131,13 +129,16 @@ def _begin(conn: psycopg.Connection[Any], lock_timeout: str) -> None:
 _WRITES = re.compile(r"(?:alter table|insert into)\s+public\.([a-z_]+)", re.IGNORECASE)
 
 
+def _file_writes(step: Step) -> set[str]:
+    """The emporium tables a step's SQL file inserts into or alters (none without a file)."""
+    if step.file is None:
+        return set()
+    return set(_WRITES.findall((SQL_DIR / "transform" / step.file).read_text()))
+
+
 def written_tables() -> list[str]:
     """The emporium tables the steps write or whose triggers they switch (schema public)."""
-    names = set(TRIGGER_WRITTEN)
-    for step in STEPS:
-        if step.file is not None:
-            names.update(_WRITES.findall((SQL_DIR / "transform" / step.file).read_text()))
-    return sorted(names)
+    return sorted(set(TRIGGER_WRITTEN).union(*(_file_writes(step) for step in STEPS)))
 
 
 def _lock_targets(conn: psycopg.Connection[Any], body: str, timeout: str) -> None:
@@ -194,14 +195,6 @@ class _StepArgs:
     workers: int
 
 
-def _step_writes(step: Step) -> set[str]:
-    if step.name in ("defer", "restore"):  # they alter every written table
-        return {"*"}
-    if step.file is None:
-        return set()
-    return set(_WRITES.findall((SQL_DIR / "transform" / step.file).read_text()))
-
-
 def _run_concurrently(
     conn: psycopg.Connection[Any],
     dsn: str,
@@ -213,7 +206,8 @@ def _run_concurrently(
     step in ``STEPS`` order whose ``after`` steps are done and whose written tables no running
     step writes (so no two of ours ever wait for one another's table locks). The first
     failure stops every worker after its current batch's step and is raised."""
-    writes = {s.name: _step_writes(s) for s in STEPS}
+    # defer and restore alter every written table: they run alone
+    writes = {s.name: {"*"} if s.name in ("defer", "restore") else _file_writes(s) for s in STEPS}
     pending = list(STEPS)
     finished: set[str] = set()
     running: set[str] = set()
@@ -233,47 +227,24 @@ def _run_concurrently(
                         running.add(step.name)
                         return step
                 if not running:  # nothing can ever start: a wrong ``after``
-                    failures.append(RuntimeError(f"transform steps never ready: {pending}"))
-                    turn.notify_all()
-                    return None
+                    raise RuntimeError(f"transform steps never ready: {pending}")
                 turn.wait()
             return None
 
     def work(own: psycopg.Connection[Any]) -> None:
         while (step := take()) is not None:
-            try:
-                outcome = _run_step(own, step, args)
-            except BaseException as exc:  # raised below, in the caller's thread
-                with turn:
-                    failures.append(exc)
-                    running.discard(step.name)
-                    turn.notify_all()
-                return
+            outcome = _run_step(own, step, args)
             with turn:
                 result[step.name] = outcome
                 finished.add(step.name)
                 running.discard(step.name)
                 turn.notify_all()
 
-    with contextlib.ExitStack() as stack:
-        connections = [conn] + [
-            stack.enter_context(connect(dsn, autocommit=True)) for _ in range(workers - 1)
-        ]
-        threads = [
-            threading.Thread(target=work, args=(c,), name=f"transform-{n}", daemon=True)
-            for n, c in enumerate(connections)
-        ]
-        for thread in threads:
-            thread.start()
-        try:
-            for thread in threads:
-                thread.join()
-        except BaseException as exc:  # Ctrl-C: no worker starts another step
-            with turn:
-                failures.append(exc)
-            raise
-    if failures:
-        raise failures[0]
+    def wake() -> None:
+        with turn:
+            turn.notify_all()
+
+    crew.side_by_side(conn, dsn, workers, work, name="transform", failures=failures, wake=wake)
 
 
 def _run_step(conn: psycopg.Connection[Any], step: Step, args: _StepArgs) -> dict[str, Any]:
