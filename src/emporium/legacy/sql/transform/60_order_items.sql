@@ -11,7 +11,14 @@ select i.id, i.order_id, i.product_ref, i.product_source, i.quantity, i.size as 
        m.amount, m.currency, m.reason as price_reason,
        o.id as target_order,
        wp.pid as p_pid, wp.pkey as p_pkey,
-       ws.id as sneaker_id
+       ws.id as sneaker_id,
+       x.path, x.vendor_id, x.variant_id,
+       off.id as offer_id,
+       coalesce(m.amount, off.price)::numeric(14,4) as price,
+       case when o.id is null then 'orphan_order_item'
+            when x.path is null then 'unknown_product_ref'
+            when i.quantity is null or i.quantity <= 0 then 'invalid_quantity'
+            when coalesce(m.amount, off.price) is null then 'unparseable_price' end as quarantine
 from legacy.order_items i
 left join reorg.lk_ref r on r.raw = coalesce(i.product_ref, '')
 left join reorg.lk_size sz on sz.raw = coalesce(i.size, '')
@@ -19,32 +26,23 @@ left join reorg.lk_money m on m.raw = coalesce(i.unit_price, '')
 left join public.orders o on o.id = reorg.uid('order', i.order_id::text)
 left join reorg.w_products wp on wp.id = r.uuid_ref
 left join reorg.w_sneakers ws on ws.id = r.int_ref
+-- a KicksDB product sells as the house's; a sneaker as its seller's offer
+cross join lateral (
+    select case when wp.pid is not null then 'products'
+                when ws.id is not null then 'sneakers' end as path,
+           case when wp.pid is not null then reorg.uid('vendor', '~house')
+                when ws.id is not null then ws.vendor_id end as vendor_id,
+           case when wp.pid is not null then reorg.uid('variant', wp.pid || '|' || coalesce(sz.label, ''))
+                when ws.id is not null then ws.variant_id end as variant_id
+) x
+-- (one primary-key lookup per line, never a hash of every offer)
+left join lateral (
+    select o.id, o.price from public.offers o
+    where o.id = coalesce(ws.offer_id, reorg.uid('offer', x.vendor_id || '|' || x.variant_id || '|new'))
+      and o.vendor_id = x.vendor_id and o.variant_id = x.variant_id
+    offset 0
+) off on true
 where i.id > current_setting('reorg.lo')::bigint and i.id <= current_setting('reorg.hi')::bigint;
-
-alter table b_items add column path text, add column vendor_id uuid, add column variant_id uuid,
-    add column offer_id uuid, add column price numeric(14,4), add column quarantine text;
-update b_items set path = case
-    when p_pid is not null then 'products'
-    when sneaker_id is not null then 'sneakers' end;
-update b_items b set vendor_id = reorg.uid('vendor', '~house'),
-    variant_id = reorg.uid('variant', b.p_pid || '|' || coalesce(b.label, ''))
-where b.path = 'products';
-update b_items b set vendor_id = s.vendor_id, variant_id = s.variant_id
-from reorg.w_sneakers s where b.path = 'sneakers' and s.id = b.sneaker_id;
--- (a scalar subquery: one primary-key lookup per line, never a hash of every offer)
-update b_items b set offer_id = (
-    select o.id from public.offers o
-    where o.id = coalesce((select s.offer_id from reorg.w_sneakers s where s.id = b.sneaker_id),
-                          reorg.uid('offer', b.vendor_id || '|' || b.variant_id || '|new'))
-      and o.vendor_id = b.vendor_id and o.variant_id = b.variant_id)
-where b.vendor_id is not null and b.variant_id is not null;
-update b_items b set price = coalesce(b.amount, (select o.price from public.offers o
-                                                  where o.id = b.offer_id));
-update b_items set quarantine = case
-    when target_order is null then 'orphan_order_item'
-    when path is null then 'unknown_product_ref'
-    when quantity is null or quantity <= 0 then 'invalid_quantity'
-    when price is null then 'unparseable_price' end;
 
 -- Sizes a product was sold in but never listed: an inactive variant, so the line keeps it.
 alter table public.product_variants disable trigger tg__audit;
@@ -90,8 +88,11 @@ select 'order_items', b.id::text, b.quarantine,
            when 'invalid_quantity' then format('quantity %s: an order line needs at least 1',
                                                coalesce(b.quantity::text, 'NULL'))
            else format('unit_price %L not a price and no offer to take it from', b.raw_price) end,
-       to_jsonb(i)
-from b_items b join legacy.order_items i on i.id = b.id
+       i.row
+-- (a primary-key lookup per quarantined line, not a hash of the whole legacy table)
+from b_items b
+cross join lateral (select to_jsonb(i) as row from legacy.order_items i where i.id = b.id
+                    offset 0) i
 where b.quarantine is not null
 on conflict do nothing;
 
