@@ -80,7 +80,7 @@ def test_a_migrated_schema_has_every_key_and_index_the_migrations_define(
         "select pg_get_constraintdef(oid) from pg_constraint"
         " where conrelid = 'reorg.legacy_row_map'::regclass and contype = 'p'",
     )
-    assert row_map_key == "PRIMARY KEY (legacy_table, legacy_key, target_table, target_id)"
+    assert row_map_key == "PRIMARY KEY (legacy_key, legacy_table, target_table, target_id)"
 
 
 def test_validate_names_a_dropped_index_or_key_that_is_not_back(

@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import pytest
 from typer.testing import CliRunner
 
 from emporium.cli import app
+from emporium.errors import Conflict
 from emporium.legacy import phases, transform
 from tests.conftest import Server
 from tests.legacy import support
@@ -242,6 +244,31 @@ def test_steps_run_side_by_side_write_what_one_connection_writes_alone(
     sums = support.content_sums(together.dsn, tables, EXCLUDED)
     assert support.differences(support.content_sums(alone.dsn, tables, EXCLUDED), sums) == []
     assert sum(n for n, _ in sums.values()) > 5_000
+
+
+# ------------------------------------------------ a transform another version started
+def test_a_transform_left_by_other_steps_is_refused_by_name_and_nothing_runs(
+    make_legacy: MakeLegacy,
+) -> None:
+    """Steps changed between versions (``products`` once wrote its own row map): resuming
+    what an older version left would write rows twice or never, so it is refused."""
+    db = make_legacy(scale=0.1, seed=3)
+    phases.migrate(db.dsn, phases=["audit", "backup", "move_aside", "build"], options=db.options)
+    with psycopg.connect(db.dsn, autocommit=True) as conn:
+        for step in ("defer", "lookups", "users", "products", "catalog"):
+            transform._mark(conn, step, None, 0, done=True, seconds=0.0)
+        before = conn.execute("select step, done, rows from reorg.steps order by step").fetchall()
+
+        with pytest.raises(Conflict) as refused:
+            transform.run(conn)
+
+        assert refused.value.instance_code == "transform_not_resumable"
+        assert "unknown steps catalog" in str(refused.value)
+        assert "products (before products_plan)" in str(refused.value)
+        assert "rollback" in (refused.value.hint or "")
+        after = conn.execute("select step, done, rows from reorg.steps order by step").fetchall()
+        assert after == before
+        assert support.scalar(conn, "select count(*) from public.users") == 0
 
 
 # --------------------------------------------------------------------- a second run

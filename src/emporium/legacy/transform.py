@@ -30,6 +30,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from emporium.errors import Conflict
 from emporium.legacy import crew, deferred, lookups, state
 from emporium.legacy.state import SQL_DIR
 
@@ -54,16 +55,23 @@ class Step:
     after: tuple[str, ...] = ()
 
 
-# In the order one connection runs them; with two (``run(dsn=...)``), a step starts as soon
-# as the steps it reads are done and no running step writes a table it writes, the longest
-# first: the late lookups, orders and dealers run beside users, products and sneakers,
-# order_items beside images, stock and dealer_prices.
+# In the order one connection runs them. With two (``run(dsn=...)``), a free connection takes
+# the first step in this order whose ``after`` steps are done and whose tables no running
+# step writes, so the order is a priority: the chain users -> products -> sneakers ->
+# order_items -> restore first, the rest in its gaps. The catalog is cut so that the second
+# connection has work while the first writes products and sneakers: the sneakers are planned
+# from the products' plan while the products are written, and what each legacy catalog row
+# became (row map and issues, from the working tables alone) is recorded in steps of their
+# own, last in line.
 STEPS: tuple[Step, ...] = (
     Step("defer", None, "reorg.deferred_ddl"),
     Step("lookups", None, "legacy.users", after=("defer",)),
-    Step("lookups_late", None, "legacy.order_items", after=("lookups",)),
     Step("users", "10_users.sql", "legacy.users", after=("lookups",)),
-    Step("products", "20_products.sql", "legacy.products", after=("users",)),
+    Step("lookups_late", None, "legacy.order_items", after=("lookups",)),
+    Step("products_plan", "20_products_plan.sql", "legacy.products", after=("users",)),
+    Step("products", "21_products.sql", "legacy.products", after=("products_plan",)),
+    Step("sneakers_plan", "30_sneakers_plan.sql", "legacy.sneakers", after=("products_plan",)),
+    Step("sneakers", "31_sneakers.sql", "legacy.sneakers", after=("products", "sneakers_plan")),
     Step(
         "orders",
         "50_orders.sql",
@@ -71,8 +79,6 @@ STEPS: tuple[Step, ...] = (
         Batching("legacy.orders", "id"),
         ("users", "lookups_late"),
     ),
-    Step("dealers", "70_dealers.sql", "legacy.dealers", after=("users",)),
-    Step("sneakers", "30_sneakers.sql", "legacy.sneakers", after=("products",)),
     Step(
         "order_items",
         "60_order_items.sql",
@@ -80,19 +86,30 @@ STEPS: tuple[Step, ...] = (
         Batching("legacy.order_items", "id"),
         after=("orders", "sneakers"),
     ),
-    Step("images", "45_images.sql", "legacy.products", after=("sneakers", "lookups_late")),
-    Step("stock", "40_stock.sql", "reorg.w_stock", Batching("reorg.w_stock", "n"), ("sneakers",)),
+    Step("dealers", "70_dealers.sql", "legacy.dealers", after=("users",)),
     Step(
         "dealer_prices",
         "80_dealer_prices.sql",
         "legacy.dealer_prices",
-        after=("dealers", "sneakers"),
+        after=("dealers", "sneakers_plan"),
     ),
+    Step("images", "45_images.sql", "legacy.products", after=("sneakers", "lookups_late")),
+    Step("stock", "40_stock.sql", "reorg.w_stock", Batching("reorg.w_stock", "n"), ("sneakers",)),
+    Step("products_map", "22_products_map.sql", "legacy.products", after=("products",)),
+    Step("sneakers_map", "32_sneakers_map.sql", "legacy.sneakers", after=("sneakers",)),
     Step(
         "restore",
         None,
         "reorg.deferred_ddl",
-        after=("users", "order_items", "images", "stock", "dealer_prices"),
+        after=(
+            "users",
+            "order_items",
+            "dealer_prices",
+            "images",
+            "stock",
+            "products_map",
+            "sneakers_map",
+        ),
     ),
 )
 # Connections the transform runs steps on at once (when given a DSN to open the second).
@@ -176,6 +193,7 @@ def run(
         with said:
             user_say(step, done, total)
 
+    _check_resumable(conn)
     args = _StepArgs(say, batch_rows, lock_timeout, dsn if workers > 1 else None, workers)
     result: dict[str, dict[str, Any]] = {}
     if dsn is None or workers < 2:
@@ -184,6 +202,32 @@ def run(
     else:
         _run_concurrently(conn, dsn, workers, args, result)
     return {s.name: result[s.name] for s in STEPS}
+
+
+def _check_resumable(conn: psycopg.Connection[Any]) -> None:
+    """Refuse to resume a transform these steps could not have left: one with a step that
+    isn't ours, or a step done before a step it reads. That is a transform started by an
+    earlier version of the steps (say, a ``products`` step that also wrote its row map):
+    resuming it would write some rows twice or never."""
+    states = step_states(conn)
+    done = {name for name, (finished, _rows, _key) in states.items() if finished}
+    recorded = set(states)
+    known = {s.name: s for s in STEPS}
+    odd = sorted(recorded - set(known))
+    early = sorted(
+        f"{name} (before {', '.join(a for a in known[name].after if a not in done)})"
+        for name in done & set(known)
+        if not set(known[name].after) <= done
+    )
+    if odd or early:
+        raise Conflict(
+            "this transform was started by another version of its steps and can't be resumed:"
+            + (f" unknown steps {', '.join(odd)};" if odd else "")
+            + (f" done too early: {'; '.join(early)}" if early else ""),
+            code="transform_not_resumable",
+            hint="`emporium legacy rollback --yes` puts the legacy tables back exactly as they"
+            " were; then `emporium legacy migrate` runs the transform from the start",
+        )
 
 
 @dataclass(frozen=True)

@@ -72,13 +72,16 @@ on conflict (key) do nothing;
 
 -- Every legacy row ends in exactly one of legacy_row_map / legacy_quarantine.
 -- Collation "C": the key's four text columns are compared byte by byte (identifiers, not
--- words), which builds its 2.9M-row primary key at 1M legacy rows in half the time.
+-- words), which builds its 2.9M-row primary key at 1M legacy rows in half the time. The key
+-- starts with legacy_key, not legacy_table: the sort that builds it then tells rows apart by
+-- their first bytes (a handful of table names would tie on every comparison), which takes
+-- another third off; lookups name both columns, so either order serves them.
 create table if not exists reorg.legacy_row_map (
     legacy_table text collate "C" not null,
     legacy_key   text collate "C" not null,
     target_table text collate "C" not null,
     target_id    text collate "C" not null,
-    primary key (legacy_table, legacy_key, target_table, target_id)
+    primary key (legacy_key, legacy_table, target_table, target_id)
 );
 -- Looked up by target too (the compatibility views, the report): that index is built once
 -- after the transform (phases._transform), not maintained row by row during it.
@@ -109,6 +112,33 @@ language sql
 immutable
 parallel safe
 as $$ select md5(p_kind || ':' || p_key)::uuid $$;
+
+-- private.product_search_document (what tg_products__search stores), spelled out for the
+-- load. That function pins its search_path, so PostgreSQL calls it row by row (three
+-- quarters of its cost at 80k products); this copy, with the same body and the style-code
+-- and colorway helpers written in, is inlined into the inserts. `validate` recomputes every
+-- product's document with the function itself ("search documents current").
+create or replace function reorg.search_document(
+    p_title text, p_brand text, p_model text, p_style_code text, p_colorway text,
+    p_description text)
+returns tsvector
+language sql
+immutable
+parallel safe
+as $$
+    select setweight(pg_catalog.to_tsvector('pg_catalog.english', coalesce(p_brand, '')), 'A')
+        || setweight(pg_catalog.to_tsvector('pg_catalog.english', coalesce(p_title, '')), 'A')
+        || setweight(pg_catalog.to_tsvector('pg_catalog.english',
+               case when p_style_code is null then ''
+                    else pg_catalog.regexp_replace(p_style_code, '[^[:alnum:]]+', ' ', 'g') || ' '
+                         || pg_catalog.regexp_replace(p_style_code, '[^[:alnum:]]+', '', 'g')
+               end), 'A')
+        || setweight(pg_catalog.to_tsvector('pg_catalog.english',
+                                            coalesce(p_model, '') || ' '
+                                            || coalesce(pg_catalog.replace(p_colorway, '/', ' '), '')),
+                     'B')
+        || setweight(pg_catalog.to_tsvector('pg_catalog.english', coalesce(p_description, '')), 'C')
+$$;
 
 -- Lookups: each distinct raw spelling, parsed once in Python (emporium.legacy.parsers).
 -- Keyed by coalesce(raw, ''): NULL and '' parse alike (missing).
