@@ -145,6 +145,40 @@ def test_a_row_that_breaks_a_rebuilt_key_stops_the_load_with_the_keys_name(
         assert deferred.missing(conn)[0].startswith("foreign_key ")
 
 
+def test_foreign_keys_added_unchecked_by_a_killed_run_are_checked_not_added_again(
+    make_legacy: MakeLegacy,
+) -> None:
+    """Restore adds each foreign key NOT VALID, then validates it in the transaction that
+    marks it done. A run killed between the two leaves unchecked keys behind: the next one
+    validates them, on two connections, and every key ends exactly as recorded."""
+    db = make_legacy(scale=0.2, seed=4)
+    phases.migrate(db.dsn, phases=["audit", "backup", "move_aside", "build"], options=db.options)
+    with psycopg.connect(db.dsn, autocommit=True) as conn:
+        tables = [f"public.{t}" for t in transform.written_tables()]
+        with conn.transaction():
+            deferred.defer(conn, tables, keyed=["reorg.legacy_row_map"])
+        recorded = conn.execute(
+            "select seq, kind, table_name, name, ddl, comment, index_comment"
+            " from reorg.deferred_ddl order by seq"
+        ).fetchall()
+        foreign = [d for d in recorded if d[1] == "foreign_key"]
+        assert len(foreign) > 20
+        # the killed run had built the keys and added half the foreign keys unchecked
+        for definition in recorded:
+            if definition[1] != "foreign_key":
+                deferred._build(conn, definition, "5s")
+        for definition in foreign[: len(foreign) // 2]:
+            deferred._add_unchecked(conn, definition, "5s")
+        unchecked = "select count(*) from pg_constraint where contype = 'f' and not convalidated"
+        assert support.scalar(conn, unchecked) == len(foreign) // 2
+
+        assert deferred.restore(conn, lock_timeout="5s", dsn=db.dsn, workers=2) == len(foreign)
+
+        assert support.scalar(conn, unchecked) == 0
+        assert deferred.pending(conn) == 0
+        assert deferred.missing(conn) == []
+
+
 def test_a_key_that_fails_while_two_connections_rebuild_stops_both_and_is_named(
     make_legacy: MakeLegacy,
 ) -> None:

@@ -8,6 +8,7 @@ steps at once").
 from __future__ import annotations
 
 import contextlib
+import queue
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -62,3 +63,37 @@ def side_by_side(
             raise
     if failures:
         raise failures[0]
+
+
+def each(
+    conn: psycopg.Connection[Any],
+    dsn: str | None,
+    workers: int,
+    jobs: list[list[Any]],
+    *,
+    name: str,
+) -> None:
+    """Run every job (a list of statements, run in order on one connection, each committed
+    by itself) on ``workers`` connections at once, in the given order; on ``conn`` alone
+    without a ``dsn`` or with one worker. The first failure stops the others after their
+    current job and is raised."""
+    if dsn is None or workers < 2 or len(jobs) < 2:
+        for job in jobs:
+            for statement in job:
+                conn.execute(statement)
+        return
+    todo: queue.SimpleQueue[list[Any]] = queue.SimpleQueue()
+    for job in jobs:
+        todo.put(job)
+    failures: list[BaseException] = []
+
+    def work(own: psycopg.Connection[Any]) -> None:
+        while not failures:
+            try:
+                job = todo.get_nowait()
+            except queue.Empty:
+                return
+            for statement in job:
+                own.execute(statement)
+
+    side_by_side(conn, dsn, workers, work, name=name, failures=failures)

@@ -19,7 +19,9 @@ What is dropped is recorded first, in ``reorg.deferred_ddl``, with its exact def
 (``pg_get_constraintdef`` / ``pg_get_indexdef``, under an empty search_path so every name is
 qualified) and its comments, in the same transaction that drops it; restoring runs one
 definition per transaction (keys and indexes first, then foreign keys) and marks it done
-with it. So a migrator killed anywhere resumes with nothing lost, and the validate phase
+with it. A foreign key is added NOT VALID first (no scan) and validated in the transaction
+that marks it done, so tables are checked side by side and a run killed in between adds
+nothing twice. So a migrator killed anywhere resumes with nothing lost, and the validate phase
 proves every recorded object is back as recorded. A row that breaks a rebuilt key stops the
 transform with ``transform_rebuild_failed`` naming the key: the rows were written by
 reviewed SQL, so that is a bug to fix, not data to quarantine.
@@ -162,8 +164,9 @@ def restore(
 
     With ``dsn``, keys and indexes are built on ``workers`` connections at once, each
     connection taking whole tables (largest first), so no two of ours wait for one another
-    and ``lock_timeout`` only ever measures someone else. Foreign keys follow one at a time
-    on ``conn``: adding one locks two tables, and two at once could deadlock.
+    and ``lock_timeout`` only ever measures someone else. Foreign keys are then added NOT
+    VALID one at a time on ``conn`` (adding one locks two tables, and two at once could
+    deadlock) and validated on ``workers`` connections, a referencing table per connection.
     """
     say = progress or (lambda _d, _t: None)
     todo: list[Definition] = conn.execute(
@@ -183,33 +186,84 @@ def restore(
 
     say(done, total)
     keys = [d for d in todo if d[1] != "foreign_key"]
-    if dsn is not None and workers > 1 and len({d[2] for d in keys}) > 1:
-        _build_in_parallel(conn, dsn, keys, lock_timeout, workers, tick)
+    foreign = [d for d in todo if d[1] == "foreign_key"]
+    together = dsn is not None and workers > 1
+    if together and len({d[2] for d in keys}) > 1:
+        assert dsn is not None
+        _build_in_parallel(conn, dsn, keys, lock_timeout, workers, tick, _build)
     else:
         for definition in keys:
             _build(conn, definition, lock_timeout)
             tick()
-    for definition in todo:
-        if definition[1] == "foreign_key":
-            _build(conn, definition, lock_timeout)
+    # Foreign keys in two moves. Added NOT VALID one at a time: no scan, a moment's lock on
+    # both tables. Then validated: that scan locks only its own table against writes (and
+    # the referenced one against DDL), so tables are checked side by side.
+    for definition in foreign:
+        _add_unchecked(conn, definition, lock_timeout)
+    if together and len({d[2] for d in foreign}) > 1:
+        assert dsn is not None
+        _build_in_parallel(conn, dsn, foreign, lock_timeout, workers, tick, _check)
+    else:
+        for definition in foreign:
+            _check(conn, definition, lock_timeout)
             tick()
     return len(todo)
 
 
-def _build(conn: psycopg.Connection[Any], definition: Definition, lock_timeout: str) -> None:
+def _build(
+    conn: psycopg.Connection[Any],
+    definition: Definition,
+    lock_timeout: str,
+    statement: sql.Composed | None = None,
+) -> None:
+    """Build one recorded object (or run ``statement``, which completes it) and mark it
+    done, in one transaction."""
     seq, kind, table, name, ddl, comment, index_comment = definition
     with _naming(kind, table, name), conn.transaction():
-        conn.execute(
-            "select set_config('lock_timeout', %s, true), set_config('search_path', '', true),"
-            " set_config('maintenance_work_mem', '256MB', true)",
-            [lock_timeout],
-        )
-        conn.execute(sql.SQL(ddl))  # a definition PostgreSQL itself printed
+        _settings(conn, lock_timeout)
+        conn.execute(statement or sql.SQL(ddl))  # a definition PostgreSQL itself printed
         if comment is not None:
             _comment(conn, kind, table, name, comment)
         if index_comment is not None:  # a key's index (named as the key) has its own
             _comment(conn, "index", table, name, index_comment)
         conn.execute("update reorg.deferred_ddl set done = true where seq = %s", [seq])
+
+
+def _settings(conn: psycopg.Connection[Any], lock_timeout: str) -> None:
+    conn.execute(
+        "select set_config('lock_timeout', %s, true), set_config('search_path', '', true),"
+        " set_config('maintenance_work_mem', '256MB', true)",
+        [lock_timeout],
+    )
+
+
+def _add_unchecked(
+    conn: psycopg.Connection[Any], definition: Definition, lock_timeout: str
+) -> None:
+    """A recorded foreign key, added NOT VALID unless a run killed before checking it already
+    did (``_check`` then completes it)."""
+    _seq, kind, table, name, ddl, _note, _index_note = definition
+    with _naming(kind, table, name), conn.transaction():
+        _settings(conn, lock_timeout)
+        there = conn.execute(
+            "select 1 from pg_constraint where conrelid = %s::regclass and conname = %s",
+            [table, name],
+        ).fetchone()
+        if there is None:
+            conn.execute(sql.SQL(ddl + " NOT VALID"))
+
+
+def _check(conn: psycopg.Connection[Any], definition: Definition, lock_timeout: str) -> None:
+    """Validate a foreign key ``_add_unchecked`` added: the scan adding it would have run."""
+    schema, relname = definition[2].split(".")
+    _build(
+        conn,
+        definition,
+        lock_timeout,
+        sql.SQL("alter table {} validate constraint {}").format(
+            sql.Identifier(schema, relname), sql.Identifier(definition[3])
+        ),
+    )
 
 
 def _build_in_parallel(
@@ -219,10 +273,11 @@ def _build_in_parallel(
     lock_timeout: str,
     workers: int,
     tick: Callable[[], None],
+    build: Callable[[psycopg.Connection[Any], Definition, str], None],
 ) -> None:
-    """Keys and indexes on ``workers`` connections (``conn`` and new ones), a table at a time,
-    the largest first. The first failure stops every connection after its current definition
-    and is raised."""
+    """``build`` every definition on ``workers`` connections (``conn`` and new ones), a table
+    at a time, the largest first. The first failure stops every connection after its current
+    definition and is raised."""
     by_table: dict[str, list[Definition]] = {}
     for definition in keys:
         by_table.setdefault(definition[2], []).append(definition)
@@ -246,7 +301,7 @@ def _build_in_parallel(
             for definition in by_table[table]:
                 if failures:
                     return
-                _build(own, definition, lock_timeout)
+                build(own, definition, lock_timeout)
                 tick()
 
     crew.side_by_side(conn, dsn, workers, work, name="restore", failures=failures)

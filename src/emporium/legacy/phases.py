@@ -25,7 +25,7 @@ from psycopg.conninfo import conninfo_to_dict
 from emporium.db import migrate as alembic
 from emporium.db.connect import connect
 from emporium.errors import BusinessRuleViolation, Conflict, InvalidInput
-from emporium.legacy import deferred, shape, state, transform, validate
+from emporium.legacy import crew, deferred, shape, state, transform, validate
 from emporium.legacy.state import LEGACY_TABLES, PHASES, SQL_DIR
 from emporium.ops import checksums
 
@@ -193,18 +193,26 @@ def _transform(conn: psycopg.Connection[Any], dsn: str, opts: Options, ui: UI) -
         workers=opts.connections,
     )
     state.ensure_schema(conn)  # row-level security on the working tables the steps created
-    conn.execute(
-        "create index if not exists legacy_row_map_target"
-        " on reorg.legacy_row_map (target_table, target_id)"
-    )
-    # Fresh planner statistics for the tables just filled: validate's checks and the store's
-    # first queries plan on them (autovacuum would get there, later). Seconds at 1M rows.
-    tables = [sql.Identifier("public", t) for t in transform.written_tables()]
-    conn.execute(
-        sql.SQL("analyze {}").format(
-            sql.SQL(", ").join([*tables, sql.Identifier("reorg", "legacy_row_map")])
-        )
-    )
+    # The row map's lookup by target (target_id first, for the reason its key starts with
+    # legacy_key: reorg.sql), and fresh planner statistics for the tables just filled:
+    # validate's checks and the store's first queries plan on them (autovacuum would get
+    # there, later). Seconds at 1M rows, so on the transform's connections, largest first.
+    row_map = [
+        sql.SQL(
+            "create index if not exists legacy_row_map_target"
+            " on reorg.legacy_row_map (target_id, target_table)"
+        ),
+        sql.SQL("analyze reorg.legacy_row_map"),
+    ]
+    sizes = conn.execute(
+        "select t, pg_total_relation_size(('public.' || t)::regclass) from unnest(%s::text[]) t",
+        [transform.written_tables()],
+    ).fetchall()
+    analyze = [
+        [sql.SQL("analyze {}").format(sql.Identifier("public", t))]
+        for t, _size in sorted(sizes, key=lambda r: (-r[1], r[0]))
+    ]
+    crew.each(conn, dsn, opts.connections, [row_map, *analyze], name="analyze")
     legacy_rows = conn.execute("select coalesce(sum(rows), 0) from reorg.baseline").fetchone()
     return {"steps": steps, "rows": int(legacy_rows[0]) if legacy_rows else 0}
 
