@@ -2559,7 +2559,7 @@ CREATE TABLE public.media_objects (
     CONSTRAINT ck_media_objects__content_type_format CHECK ((content_type ~ '^[a-z]+/[a-z0-9.+-]+$'::text)),
     CONSTRAINT ck_media_objects__dimensions_positive CHECK ((((width IS NULL) OR (width > 0)) AND ((height IS NULL) OR (height > 0)))),
     CONSTRAINT ck_media_objects__kind_known CHECK ((kind = ANY (ARRAY['upload'::text, 'import'::text, 'generated_placeholder'::text]))),
-    CONSTRAINT ck_media_objects__sha256_hex CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
+    CONSTRAINT ck_media_objects__sha256_hex CHECK (((octet_length(sha256) = 64) AND (sha256 !~ '[^0-9a-f]'::text)))
 );
 
 

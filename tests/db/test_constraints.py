@@ -321,6 +321,43 @@ def test_a_currency_is_an_iso_4217_code(
     assert conn.execute(statement, ["EUR", ID[row]]).rowcount == 1
 
 
+# ------------------------------------------------------------------------------- media
+HASHES = [
+    "0" * 64,
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855",  # upper case
+    "0" * 63,
+    "0" * 65,
+    "0" * 63 + "g",
+    "0" * 63 + "é",  # 64 characters, 65 bytes
+    "0" * 64 + "\n",
+    " " + "0" * 63,
+    "0" * 32 + "-" + "0" * 31,
+    "",
+]
+
+
+@pytest.mark.parametrize("value", HASHES)
+def test_a_media_hash_is_64_lower_case_hex_digits_as_the_first_check_said(
+    conn: psycopg.Connection[Any], value: str
+) -> None:
+    """Migration 0006 spelled the check without a counted repetition (a tenth the cost):
+    it must admit exactly what ``sha256 ~ '^[0-9a-f]{64}$'`` admitted."""
+    old_rule = conn.execute("select %s ~ '^[0-9a-f]{64}$'", [value]).fetchone()
+    statement = "update public.media_objects set sha256 = %s where id = %s"
+    if old_rule == (True,):
+        with conn.transaction():
+            assert conn.execute(statement, [value, ID["media_store"]]).rowcount == 1
+    else:
+        refused(
+            conn,
+            pgerr.CheckViolation,
+            "ck_media_objects__sha256_hex",
+            statement,
+            [value, ID["media_store"]],
+        )
+
+
 # -------------------------------------------------------------------------------- users
 def test_a_vendor_user_needs_a_vendor_and_a_vendor_role(conn: psycopg.Connection[Any]) -> None:
     check = "ck_users__vendor_staff_has_vendor"
