@@ -146,6 +146,8 @@ def pending(conn: psycopg.Connection[Any]) -> int:
 
 
 Definition = tuple[int, str, str, str, str, str | None, str | None]
+# Builds (or completes) one recorded object on a connection, within a lock timeout.
+Build = Callable[[psycopg.Connection[Any], Definition, str], None]
 # Connections building keys and indexes at once: each index build is one backend sorting one
 # table, so on the 2-core machine this is built for, two at once take about half the time.
 RESTORE_WORKERS = 2
@@ -185,28 +187,23 @@ def restore(
             say(done, total)
 
     say(done, total)
-    keys = [d for d in todo if d[1] != "foreign_key"]
-    foreign = [d for d in todo if d[1] == "foreign_key"]
-    together = dsn is not None and workers > 1
-    if together and len({d[2] for d in keys}) > 1:
-        assert dsn is not None
-        _build_in_parallel(conn, dsn, keys, lock_timeout, workers, tick, _build)
-    else:
-        for definition in keys:
-            _build(conn, definition, lock_timeout)
+
+    def each(definitions: list[Definition], build: Build) -> None:
+        if dsn is not None and workers > 1 and len({d[2] for d in definitions}) > 1:
+            _build_in_parallel(conn, dsn, definitions, lock_timeout, workers, tick, build)
+            return
+        for definition in definitions:
+            build(conn, definition, lock_timeout)
             tick()
+
+    each([d for d in todo if d[1] != "foreign_key"], _build)
     # Foreign keys in two moves. Added NOT VALID one at a time: no scan, a moment's lock on
     # both tables. Then validated: that scan locks only its own table against writes (and
     # the referenced one against DDL), so tables are checked side by side.
+    foreign = [d for d in todo if d[1] == "foreign_key"]
     for definition in foreign:
         _add_unchecked(conn, definition, lock_timeout)
-    if together and len({d[2] for d in foreign}) > 1:
-        assert dsn is not None
-        _build_in_parallel(conn, dsn, foreign, lock_timeout, workers, tick, _check)
-    else:
-        for definition in foreign:
-            _check(conn, definition, lock_timeout)
-            tick()
+    each(foreign, _check)
     return len(todo)
 
 
@@ -273,7 +270,7 @@ def _build_in_parallel(
     lock_timeout: str,
     workers: int,
     tick: Callable[[], None],
-    build: Callable[[psycopg.Connection[Any], Definition, str], None],
+    build: Build,
 ) -> None:
     """``build`` every definition on ``workers`` connections (``conn`` and new ones), a table
     at a time, the largest first. The first failure stops every connection after its current
