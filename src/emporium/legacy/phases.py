@@ -352,28 +352,33 @@ def _drop_added_schemas(conn: psycopg.Connection[Any]) -> None:
             conn.execute("drop schema private")  # restrict: refuses if anything else is there
 
 
-def _restore_emptied(conn: psycopg.Connection[Any], opts: Options, ui: UI) -> None:
-    """A transform stopped between ``defer`` and ``restore``: the migrations' downgrade drops
-    indexes by name, so they must exist again. Everything in those tables is the
-    migration's own and is about to go, so they are emptied first and the definitions
-    built on empty tables, in well under a second."""
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "select distinct table_name from reorg.deferred_ddl order by 1"
-        ).fetchall()
+def _empty_loaded(conn: psycopg.Connection[Any], opts: Options, ui: UI) -> None:
+    """Empty the emporium tables the transform filled, before the migrations' downgrade.
+
+    Everything in them is the migration's own and is about to go; emptied, the downgrade
+    has no rows to read (0006's re-adds a check over every image). A transform stopped
+    between ``defer`` and ``restore`` also left keys and indexes away, and the downgrade
+    drops indexes by name, so they are built again, on empty tables, in well under a
+    second."""
+    loaded = conn.execute("select count(*) from reorg.steps").fetchone()
+    if not loaded or not loaded[0]:
+        return  # no transform began: nothing of ours holds rows
+    recorded = [
+        r[0] for r in conn.execute("select distinct table_name from reorg.deferred_ddl").fetchall()
     ]
+    tables = sorted(
+        {t for t in recorded if t.startswith("public.")}
+        | {f"public.{t}" for t in transform.written_tables()}
+    )
     where = state.where_tables_are(conn)
-    in_public = [
-        t for t in tables if t.startswith("public.") and where.get(t[7:], "legacy") != "legacy"
-    ]
+    in_public = [t for t in tables if where.get(t[7:], "legacy") != "legacy"]
     if in_public:  # never empty a legacy table: they are all in schema legacy by now
         raise Conflict(
             "rollback would empty emporium tables, but legacy tables of the same name are"
             f" not in schema legacy: {', '.join(in_public)}",
             code="rollback_unexpected_state",
         )
-    ui.say(f"emptying {len(tables)} emporium tables the stopped transform was filling")
+    ui.say(f"emptying the {len(tables)} emporium tables the transform filled")
     with conn.transaction():
         for table in tables:
             state.lock_named(conn, table, opts.lock_timeout)
@@ -382,7 +387,8 @@ def _restore_emptied(conn: psycopg.Connection[Any], opts: Options, ui: UI) -> No
                 sql.SQL(", ").join(sql.Identifier(*t.split(".")) for t in tables)
             )
         )
-    deferred.restore(conn, lock_timeout=opts.lock_timeout)  # empty tables: one connection
+    if deferred.pending(conn):
+        deferred.restore(conn, lock_timeout=opts.lock_timeout)  # empty tables: one connection
 
 
 def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) -> dict[str, Any]:
@@ -416,9 +422,8 @@ def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) 
                 ).fetchone()
                 if kind and kind[0] == "v":
                     conn.execute(sql.SQL("drop view {}").format(sql.Identifier("public", view)))
-        if deferred.pending(conn):
-            _restore_emptied(conn, opts, ui)
         if alembic.current_revision(dsn) is not None:
+            _empty_loaded(conn, opts, ui)
             ui.say("removing the emporium schema (migrating down to base)")
             _alembic(alembic.downgrade, dsn, "base", opts.lock_timeout)
         _drop_added_schemas(conn)
