@@ -10,10 +10,11 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
 from emporium.db.connect import connect
 
@@ -69,7 +70,7 @@ def each(
     conn: psycopg.Connection[Any],
     dsn: str | None,
     workers: int,
-    jobs: list[list[Any]],
+    jobs: Sequence[Sequence[sql.SQL | sql.Composed]],
     *,
     name: str,
 ) -> None:
@@ -82,7 +83,7 @@ def each(
             for statement in job:
                 conn.execute(statement)
         return
-    todo: queue.SimpleQueue[list[Any]] = queue.SimpleQueue()
+    todo: queue.SimpleQueue[Sequence[sql.SQL | sql.Composed]] = queue.SimpleQueue()
     for job in jobs:
         todo.put(job)
     failures: list[BaseException] = []

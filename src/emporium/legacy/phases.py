@@ -366,12 +366,12 @@ def _empty_loaded(conn: psycopg.Connection[Any], opts: Options, ui: UI) -> None:
     recorded = [
         r[0] for r in conn.execute("select distinct table_name from reorg.deferred_ddl").fetchall()
     ]
-    tables = sorted(
-        {t for t in recorded if t.startswith("public.")}
-        | {f"public.{t}" for t in transform.written_tables()}
-    )
+    # (the recorded tables include the row map: emptied too, its key is rebuilt on nothing)
+    tables = sorted(set(recorded) | {f"public.{t}" for t in transform.written_tables()})
     where = state.where_tables_are(conn)
-    in_public = [t for t in tables if where.get(t[7:], "legacy") != "legacy"]
+    in_public = [
+        t for t in tables if t.startswith("public.") and where.get(t[7:], "legacy") != "legacy"
+    ]
     if in_public:  # never empty a legacy table: they are all in schema legacy by now
         raise Conflict(
             "rollback would empty emporium tables, but legacy tables of the same name are"
