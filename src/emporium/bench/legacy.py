@@ -12,6 +12,13 @@ own (``emporium_bench_legacy``, dropped afterwards):
 - **memory**: the migrator process's own peak RSS (the child reports it at exit; ``wait4``
   would also count the pg_dump and pg_restore it runs), at two scales (by default the
   target and an eighth of it): flat when the work stays in the server, in batches.
+- **output floor**: in the same run, after migrating, what the transform wrote is written
+  again as plainly as PostgreSQL can: one ``CREATE TABLE AS SELECT *`` per table it filled
+  (and the row map, quarantine and issues), then every index those tables carry, on as many
+  connections as the transform, largest table first. No parsing, no joins, no foreign-key
+  checks, every row already in memory: the least any migration producing the same rows and
+  indexes needs on this machine. Legacy rows over those seconds is the best rate a target
+  can ask of this machine (docs/legacy.md, "The output floor").
 - **rollback**: ``emporium legacy rollback --yes`` as a process, wall time.
 """
 
@@ -35,7 +42,7 @@ from rich.table import Table
 from emporium import __version__
 from emporium.bench.reserve import create_database, drop_database
 from emporium.db.connect import connect
-from emporium.legacy import demo_db
+from emporium.legacy import crew, demo_db, transform
 from emporium.legacy.state import LEGACY_TABLES
 
 DATABASE = "emporium_bench_legacy"
@@ -101,6 +108,75 @@ def _raw_limit(dsn: str) -> dict[str, Any]:
     return {"rows": rows, "seconds": round(seconds, 3), "rows_per_s": round(rows / seconds)}
 
 
+# The migration's own accounting: written by the transform like the emporium tables.
+ACCOUNTING = ("reorg.legacy_row_map", "reorg.legacy_quarantine", "reorg.legacy_issues")
+FLOOR_SCHEMA = "bench_floor"
+
+
+def _output_floor(dsn: str, workers: int, legacy_rows: int) -> dict[str, Any]:
+    """Write what the transform wrote again, plainly: per table (largest first, on
+    ``workers`` connections) one ``CREATE TABLE AS SELECT *`` and then each of its indexes,
+    as the migrated schema defines them. The copies are dropped afterwards."""
+    tables = [f"public.{t}" for t in transform.written_tables()] + list(ACCOUNTING)
+    with connect(dsn, autocommit=True) as conn:
+        conn.execute("set search_path = ''")  # index definitions name their table in full
+        found = conn.execute(
+            "select t, pg_total_relation_size(t::regclass),"
+            "       array(select pg_get_indexdef(x.indexrelid) from pg_index x"
+            "             where x.indrelid = t::regclass order by x.indexrelid)"
+            " from unnest(%s::text[]) t",
+            [tables],
+        ).fetchall()
+        conn.execute(sql.SQL("create schema {}").format(sql.Identifier(FLOOR_SCHEMA)))
+        try:
+            jobs = [
+                _floor_job(table, indexes)
+                for table, _size, indexes in sorted(found, key=lambda r: (-int(r[1]), str(r[0])))
+            ]
+            started = time.monotonic()
+            crew.each(conn, dsn, workers, jobs, name="floor")
+            seconds = time.monotonic() - started
+            counts = sql.SQL(" + ").join(
+                sql.SQL("(select count(*) from {})").format(
+                    sql.Identifier(FLOOR_SCHEMA, table.split(".")[1])
+                )
+                for table, _size, _indexes in found
+            )
+            rows_row = conn.execute(sql.SQL("select ") + counts).fetchone()
+        finally:
+            conn.execute(
+                sql.SQL("drop schema if exists {} cascade").format(sql.Identifier(FLOOR_SCHEMA))
+            )
+    rows = int(rows_row[0]) if rows_row else 0
+    return {
+        "tables": len(found),
+        "indexes": sum(len(indexes) for _t, _s, indexes in found),
+        "rows": rows,
+        "connections": workers,
+        "seconds": round(seconds, 3),
+        "legacy_rows_per_s": round(legacy_rows / seconds) if seconds else None,
+    }
+
+
+def _floor_job(table: str, indexes: list[str]) -> list[sql.SQL | sql.Composed]:
+    """One table's copy and its indexes (same names: the copy lives in a schema of its own),
+    with the settings the transform's own statements run under."""
+    name = table.split(".")[1]
+    target = sql.Identifier(FLOOR_SCHEMA, name)
+    source = sql.Identifier(*table.split("."))
+    on = f" ON {table} USING "
+    unknown = [index for index in indexes if on not in index]
+    if unknown:  # never measure a floor with an index quietly left out
+        raise RuntimeError(f"can't copy these index definitions of {table}: {unknown}")
+    return [
+        sql.SQL("set synchronous_commit = off"),
+        sql.SQL("set maintenance_work_mem = '256MB'"),
+        sql.SQL("set work_mem = '128MB'"),
+        sql.SQL("create table {} as select * from {}").format(target, source),
+        *(sql.SQL(index.replace(on, f" ON {FLOOR_SCHEMA}.{name} USING ", 1)) for index in indexes),
+    ]
+
+
 def _figures(dsn: str) -> dict[str, Any]:
     with connect(dsn) as conn:
         phases = conn.execute(
@@ -164,14 +240,19 @@ def run_once(server_dsn: str, scale: float, seed: int, say: Say) -> dict[str, An
             f"migrated in {wall:.1f}s, migrator peak RSS {rss / 1024:.0f} MiB"
             f" ({tree_rss / 1024:.0f} MiB with pg_dump/pg_restore)"
         )
+        floor = _output_floor(dsn, transform.STEP_WORKERS, figures["legacy_rows"])
+        say(
+            f"output floor: {floor['rows']:,} rows and {floor['indexes']} indexes written again"
+            f" in {floor['seconds']:.1f}s = {floor['legacy_rows_per_s']:,} legacy rows/s at best"
+        )
         rollback_s, rollback_rss, _tree, _ = _run_cli(
             ["legacy", "rollback", "--database-url", dsn, "--yes"]
         )
         say(f"rolled back in {rollback_s:.1f}s")
     finally:
         drop_database(server_dsn, DATABASE)
-    transform = next((p for p in figures["phases"] if p["phase"] == "transform"), None)
-    ours = transform["rows_per_s"] if transform else None
+    phase = next((p for p in figures["phases"] if p["phase"] == "transform"), None)
+    ours = phase["rows_per_s"] if phase else None
     return {
         "scale": scale,
         "seed": seed,
@@ -184,6 +265,12 @@ def run_once(server_dsn: str, scale: float, seed: int, say: Say) -> dict[str, An
         "raw_limit": raw,
         "transform_rows_per_s": ours,
         "transform_vs_raw": round(ours / raw["rows_per_s"], 3) if ours else None,
+        "output_floor": floor,
+        "transform_vs_floor": (
+            round(ours / floor["legacy_rows_per_s"], 3)
+            if ours and floor["legacy_rows_per_s"]
+            else None
+        ),
     }
 
 
@@ -216,7 +303,15 @@ def render_table(report: dict[str, Any]) -> Table:
     table.add_column("legacy rows", justify="right")
     for phase in ("audit", "backup", "move_aside", "build", "transform", "validate", "compat"):
         table.add_column(phase, justify="right")
-    for col in ("raw limit rows/s", "transform/raw", "wall s", "peak RSS MiB", "rollback s"):
+    for col in (
+        "raw limit rows/s",
+        "transform/raw",
+        "output floor",
+        "transform/floor",
+        "wall s",
+        "peak RSS MiB",
+        "rollback s",
+    ):
         table.add_column(col, justify="right")
     for r in report["runs"]:
         by_phase = {p["phase"]: p for p in r["phases"]}
@@ -237,6 +332,8 @@ def render_table(report: dict[str, Any]) -> Table:
             *cells,
             f"{r['raw_limit']['rows_per_s']:,}",
             f"{r['transform_vs_raw']:.3f}" if r["transform_vs_raw"] else "-",
+            f"{r['output_floor']['seconds']:.1f}s · {r['output_floor']['legacy_rows_per_s']:,}/s",
+            f"{r['transform_vs_floor']:.2f}" if r["transform_vs_floor"] else "-",
             f"{r['migrate_wall_seconds']:.1f}",
             f"{r['migrator_peak_rss_kib'] / 1024:.0f}",
             f"{r['rollback_seconds']:.1f}",
