@@ -237,25 +237,6 @@ def migrate_args(dsn: str, tmp: Path, *extra: str) -> list[str]:
     ]  # fmt: skip
 
 
-def wait_until_released(dsn: str, timeout: float = 30) -> None:
-    """Wait until no session holds the migrator's advisory lock. A SIGKILLed client's
-    backend lets go only when it notices the client is gone (after its statement)."""
-    deadline = time.monotonic() + timeout
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        while True:
-            held = conn.execute(
-                "select count(*) from pg_locks where locktype = 'advisory'"
-                " and database = (select oid from pg_database where datname = current_database())"
-                " and objid = %s",
-                [state.ADVISORY_KEY & 0xFFFFFFFF],
-            ).fetchone()
-            if held and held[0] == 0:
-                return
-            if time.monotonic() > deadline:
-                raise AssertionError("the killed migrator's advisory lock was never released")
-            time.sleep(0.05)
-
-
 def scratch_databases(text: str) -> set[str]:
     """Scratch databases named by a backup verification in the CLI's output."""
     return set(re.findall(r"into the scratch database (\S+)", text))

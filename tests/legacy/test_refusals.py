@@ -127,15 +127,27 @@ def test_an_unknown_phase_is_refused(make_legacy: MakeLegacy) -> None:
     _unchanged(db.dsn, before)
 
 
-def test_a_second_migrator_at_once_is_refused_as_migration_running(
+def test_a_second_migrator_at_once_waits_then_is_refused_naming_the_first(
     make_legacy: MakeLegacy,
 ) -> None:
     db = make_legacy(scale=0.1, seed=23)
     before = support.catalog(db.dsn)
-    with holding(db.dsn, f"select pg_advisory_lock({ADVISORY_KEY})"):
+    said: list[str] = []
+    with holding(db.dsn, f"select pg_advisory_lock({ADVISORY_KEY})") as first:
+        started = time.monotonic()
         with pytest.raises(Conflict) as refused:
-            phases.migrate(db.dsn, options=db.options)
+            phases.migrate(
+                db.dsn,
+                options=support.options(db.tmp, lock_timeout="300ms"),
+                ui=phases.UI(say=said.append),
+            )
+        waited = time.monotonic() - started
+        holder = f"backend {first.info.backend_pid} "
         assert refused.value.instance_code == "migration_running"
+        assert "held the migrator's lock for over 300ms" in refused.value.message
+        assert holder in refused.value.message
+        assert any(line.startswith("waiting up to 300ms") and holder in line for line in said)
+        assert waited >= 0.3  # it waited for the lock before refusing
     _unchanged(db.dsn, before)
 
 

@@ -10,6 +10,8 @@ must hold the same rows: neither a crash nor the batch size may change the resul
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -133,7 +135,8 @@ def _kill_at_random_points(db: LegacyDb, log: Path, rng: random.Random) -> list[
             )
             if not alive:
                 break  # it finished before the kill: nothing left to interrupt
-            support.wait_until_released(db.dsn)
+            # started again right away, as an operator would: the killed migrator's
+            # sessions end within seconds even mid-statement (state.CLIENT_CHECK_INTERVAL)
     return kills
 
 
@@ -314,7 +317,6 @@ def test_a_run_killed_while_verifying_its_backup_leaves_no_scratch_database_once
     names = support.scratch_databases(run.output())
     assert names
     try:
-        support.wait_until_released(db.dsn)
         final = support.start_cli(support.migrate_args(db.dsn, db.tmp), log)
         assert final.proc.wait(timeout=300) == 0, final.output()[-3000:]
         assert support.phase_status(db.dsn) == support.all_done()
@@ -327,3 +329,71 @@ def test_a_run_killed_while_verifying_its_backup_leaves_no_scratch_database_once
     finally:
         for name in support.scratch_databases(log.read_text(errors="replace")):
             server.drop_database(name)
+
+
+# A migrator's session in the middle of a long statement, in a process of its own: it holds
+# the advisory lock (as ``phases.migrate`` does) and sleeps, like a backend busy with a big
+# INSERT. WATCHED: opened as the migrator opens its connections (``state.connect_migrator``);
+# else a plain connection, the way every connection was opened before.
+_BUSY_MIGRATOR = """
+import sys, psycopg
+from emporium.legacy import state
+dsn, watched = sys.argv[1], sys.argv[2] == "1"
+conn = state.connect_migrator(dsn) if watched else psycopg.connect(dsn, autocommit=True)
+with state.exclusive(conn):
+    print(conn.info.backend_pid, flush=True)
+    conn.execute("select pg_sleep(600)")
+"""
+
+
+def _kill_busy_migrator(dsn: str, watched: bool) -> int:
+    """Start a busy migrator session, SIGKILL its process mid-statement; its backend pid."""
+    with subprocess.Popen(
+        [sys.executable, "-c", _BUSY_MIGRATOR, dsn, "1" if watched else "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=support.cli_env(),
+    ) as proc:
+        assert proc.stdout is not None
+        pid = int(proc.stdout.readline())
+        with psycopg.connect(dsn, autocommit=True) as probe:
+            deadline = time.monotonic() + 30
+            while not support.scalar(
+                probe,
+                "select exists (select 1 from pg_stat_activity where pid = %s"
+                " and state = 'active' and query like '%%pg_sleep%%')",
+                [pid],
+            ):
+                assert time.monotonic() < deadline, "the busy migrator never began its statement"
+                time.sleep(0.01)
+        proc.kill()
+    return pid
+
+
+def test_a_migrator_killed_mid_statement_lets_the_next_run_start_at_once(
+    make_legacy: MakeLegacy,
+) -> None:
+    """Killed while its backend runs a long statement, a migrator used to leave that backend
+    (with the migrator's lock) running to the statement's end: a 1M-row step's minutes in
+    which every new run was refused as migration_running. Its connections now ask the server
+    to check that the client is still there, so the next run gets the lock at once."""
+    db = make_legacy(scale=0.1, seed=14)
+    held = "select count(*) from pg_locks where locktype = 'advisory' and pid = %s and granted"
+
+    # Without the check (the control): the killed client's backend sleeps on, lock held.
+    plain = _kill_busy_migrator(db.dsn, watched=False)
+    time.sleep(3.0)  # three of the check's intervals: long past when it would have ended
+    try:
+        assert support.scalar(db.dsn, held, [plain]) == 1
+    finally:
+        support.scalar(db.dsn, "select pg_terminate_backend(%s)", [plain])
+
+    # With it, as the migrator connects: the next run waits for the lock and gets it (a
+    # backend left sleeping for 600 s would make it give up after 60 s, refused).
+    watched = _kill_busy_migrator(db.dsn, watched=True)
+    phases.migrate(db.dsn, phases=["audit"], options=support.options(db.tmp, lock_timeout="60s"))
+    assert support.phase_status(db.dsn)["audit"] == "done"
+    assert (
+        support.scalar(db.dsn, "select count(*) from pg_stat_activity where pid = %s", [watched])
+        == 0
+    )

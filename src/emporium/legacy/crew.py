@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from emporium.db.connect import connect
+from emporium.legacy import state
 
 
 def side_by_side(
@@ -47,7 +47,7 @@ def side_by_side(
 
     with contextlib.ExitStack() as stack:
         connections = [conn] + [
-            stack.enter_context(connect(dsn, autocommit=True)) for _ in range(workers - 1)
+            stack.enter_context(state.connect_migrator(dsn, name)) for _ in range(workers - 1)
         ]
         threads = [
             threading.Thread(target=guarded, args=(c,), name=f"{name}-{n}", daemon=True)

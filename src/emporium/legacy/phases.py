@@ -278,7 +278,10 @@ def migrate(
                 f"no phase {p!r}; the phases are {', '.join(PHASES)}", code="unknown_phase"
             )
     results: dict[str, Any] = {}
-    with connect(dsn, autocommit=True) as conn, state.exclusive(conn):
+    with (
+        state.connect_migrator(dsn) as conn,
+        state.exclusive(conn, opts.lock_timeout, ui.say),
+    ):
         if not state.reorg_exists(conn):
             check_shape(conn)  # refuse before creating anything
         state.ensure_schema(conn)
@@ -400,7 +403,10 @@ def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) 
     """
     opts, ui = options or Options(), ui or UI()
     started = time.monotonic()
-    with connect(dsn, autocommit=True) as conn, state.exclusive(conn):
+    with (
+        state.connect_migrator(dsn, "rollback") as conn,
+        state.exclusive(conn, opts.lock_timeout, ui.say),
+    ):
         if not state.reorg_exists(conn):
             raise Conflict(
                 "there is no reorganization to roll back in this database (no schema reorg)",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
+from emporium.db.connect import connect
 from emporium.errors import Conflict
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -35,6 +36,13 @@ LEGACY_TABLES = (
 # The phases of MAPPING.md, in order (rollback is not a phase: it undoes them).
 PHASES = ("audit", "backup", "move_aside", "build", "transform", "validate", "compat")
 ADVISORY_KEY = 0x7E60_0001  # one migrator per database at a time
+# How often the server checks that a migrator's connection still has its migrator
+# (PostgreSQL 14+, client_connection_check_interval). A migrator killed in the middle of a
+# statement (SIGKILL, a closed terminal) otherwise leaves its backend running that statement
+# to the end, for as long as a 1M-row insert takes, holding the advisory lock and its table
+# locks: the next run could not start until then. With the check the server ends it within
+# about a second.
+CLIENT_CHECK_INTERVAL = "1s"
 
 
 @dataclass(frozen=True)
@@ -122,21 +130,69 @@ def _describe(exc: BaseException) -> str:
     return f"{code}: {message}" if code else message
 
 
+def connect_migrator(dsn: str, role: str = "migrate") -> psycopg.Connection[Any]:
+    """An autocommit connection of the migrator's: named ``emporium legacy ROLE`` in
+    pg_stat_activity (so a waiting run can say who holds the lock), and ended by the server
+    within ``CLIENT_CHECK_INTERVAL`` when the migrator dies mid-statement."""
+    conn = connect(dsn, autocommit=True, application_name=f"emporium legacy {role}")
+    with contextlib.suppress(psycopg.errors.UndefinedObject, psycopg.errors.InvalidParameterValue):
+        # (missing before PostgreSQL 14, refused on a platform without the check: then a
+        # killed migrator's backend ends with its statement, as it always did)
+        conn.execute(
+            "select set_config('client_connection_check_interval', %s, false)",
+            [CLIENT_CHECK_INTERVAL],
+        )
+    return conn
+
+
 @contextlib.contextmanager
-def exclusive(conn: psycopg.Connection[Any]) -> Iterator[None]:
-    """Hold the migrator's advisory lock (session level) for the block, or refuse."""
+def exclusive(
+    conn: psycopg.Connection[Any], wait: str = "10s", say: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the migrator's advisory lock (session level) for the block. While another
+    session holds it, wait up to WAIT (a lock_timeout: '10s', '500ms'), then refuse naming
+    that session. The wait is what lets a run start right after a killed one: its backend
+    lets go once the server sees the migrator gone (``CLIENT_CHECK_INTERVAL``)."""
     row = conn.execute("select pg_try_advisory_lock(%s)", [ADVISORY_KEY]).fetchone()
     if not row or not row[0]:
-        raise Conflict(
-            "another `emporium legacy` command is working on this database",
-            code="migration_running",
-            hint="wait for it to finish (see `emporium legacy status`)",
-        )
+        if say is not None:
+            say(f"waiting up to {wait} for the migrator's lock, held by {_lock_holder(conn)}")
+        try:
+            with conn.transaction():  # the lock is the session's: it outlives this transaction
+                conn.execute("select set_config('lock_timeout', %s, true)", [wait])
+                conn.execute("select pg_advisory_lock(%s)", [ADVISORY_KEY])
+        except psycopg.errors.LockNotAvailable:
+            raise Conflict(
+                "another `emporium legacy` command is working on this database: it has held"
+                f" the migrator's lock for over {wait} ({_lock_holder(conn)})",
+                code="migration_running",
+                hint="wait for it to finish (`emporium legacy status` shows where it stands);"
+                " a migrator that was killed lets go within seconds, so just run again",
+            ) from None
     try:
         yield
     finally:
         with contextlib.suppress(psycopg.Error):
             conn.execute("select pg_advisory_unlock(%s)", [ADVISORY_KEY])
+
+
+def _lock_holder(conn: psycopg.Connection[Any]) -> str:
+    """Who holds the migrator's advisory lock, as pg_stat_activity shows them (or 'nobody
+    any more' when they let go meanwhile)."""
+    row = conn.execute(
+        "select a.pid, coalesce(nullif(a.application_name, ''), 'no application name'),"
+        "       coalesce(a.state, 'unknown state'), a.usename,"
+        "       to_char(a.backend_start at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS UTC')"
+        " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+        " where l.locktype = 'advisory' and l.granted and l.objid = %s"
+        "   and l.database = (select oid from pg_database where datname = current_database())"
+        " limit 1",
+        [ADVISORY_KEY & 0xFFFFFFFF],
+    ).fetchone()
+    if row is None:
+        return "nobody any more"
+    pid, app, activity, user, since = row
+    return f"backend {pid} ({app}, user {user}, {activity}, connected since {since})"
 
 
 def where_tables_are(conn: psycopg.Connection[Any]) -> dict[str, str | None]:
