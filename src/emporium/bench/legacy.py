@@ -242,8 +242,8 @@ def run_once(server_dsn: str, scale: float, seed: int, say: Say) -> dict[str, An
         )
         floor = _output_floor(dsn, transform.STEP_WORKERS, figures["legacy_rows"])
         say(
-            f"output floor: {floor['rows']:,} rows and {floor['indexes']} indexes written again"
-            f" in {floor['seconds']:.1f}s = {floor['legacy_rows_per_s']:,} legacy rows/s at best"
+            f"output floor: {floor['rows'] / 1e6:.2f}M rows + {floor['indexes']} indexes in"
+            f" {floor['seconds']:.1f}s = {floor['legacy_rows_per_s']:,} legacy rows/s at best"
         )
         rollback_s, rollback_rss, _tree, _ = _run_cli(
             ["legacy", "rollback", "--database-url", dsn, "--yes"]

@@ -5,9 +5,12 @@ Python) or the lookup load. A step without batches runs in one transaction; a ba
 runs one transaction per key range of its driving table. Every transaction also writes the
 step's resume point to ``reorg.steps``, so a run killed at any moment (SIGKILL included)
 resumes after the last committed batch and ends with the same rows as an uninterrupted
-run: target ids are derived from legacy keys (``reorg.uid``), never drawn at random, and
-every insert is ``on conflict do nothing``. A finished step is skipped, so a second run
-changes nothing.
+run: target ids are derived from legacy keys (``reorg.uid``), never drawn at random, and a
+batch never runs twice. Inserts whose rows may meet rows an earlier step wrote (the
+sneakers' variants and offers, shared with the KicksDB products) say ``on conflict do
+nothing``; the large ones whose rows are distinct by construction don't, so a duplicate
+would stop the step on its key instead of vanishing. A finished step is skipped, so a
+second run changes nothing.
 
 Batched SQL reads its range from the transaction-local settings ``reorg.lo`` and
 ``reorg.hi`` (exclusive, inclusive): the files stay plain multi-statement SQL.

@@ -1,5 +1,8 @@
 -- image URLs -> media objects and product images; dead placeholder hosts are not copied:
 -- a product left without any image gets a generated placeholder instead.
+-- Only this step writes media objects and product images, each once (one per URL, one per
+-- product and URL, one placeholder per product without any), so the inserts carry no
+-- `on conflict`: see 21_products.sql.
 drop table if exists reorg.w_images;
 create table reorg.w_images as
 with sources as (
@@ -37,8 +40,7 @@ select distinct on (media_id) media_id, 'legacy-import', 'url/' || md5(url),
        0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', url, 'import',
        '2000-01-01T00:00:00Z'::timestamptz, '2000-01-01T00:00:00Z'::timestamptz
 from reorg.w_product_images
-order by media_id
-on conflict do nothing;
+order by media_id;
 
 -- A product with no usable image: an SVG placeholder with its brand's initials.
 drop table if exists reorg.w_placeholders;
@@ -61,8 +63,7 @@ select media_id, 'generated', 'placeholders/' || pid || '.svg', 'image/svg+xml',
        'data:image/svg+xml;utf8,' || svg, 'generated_placeholder',
        '2000-01-01T00:00:00Z'::timestamptz, '2000-01-01T00:00:00Z'::timestamptz
 from reorg.w_placeholders
-order by media_id
-on conflict do nothing;
+order by media_id;
 
 insert into public.product_images (id, product_id, media_id, position, alt, created_at)
 select reorg.uid('product_image', i.pid || '|' || i.media_id), i.pid, i.media_id, i.position,
@@ -72,8 +73,7 @@ union all
 select reorg.uid('product_image', ph.pid || '|' || ph.media_id), ph.pid, ph.media_id, 0,
        p.title || ' (placeholder)', '2000-01-01T00:00:00Z'::timestamptz
 from reorg.w_placeholders ph join public.products p on p.id = ph.pid
-order by 1
-on conflict do nothing;
+order by 1;
 
 insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
 select src_table, src_key, reason, string_agg(detail, '; ' order by detail)

@@ -3,6 +3,7 @@
 -- the order came from legacy: written here for the whole batch, exactly as the history
 -- trigger writes it for an inserted order (from_status null, no actor: the migrator has no
 -- user), which is off meanwhile (one PL/pgSQL call and one INSERT per order otherwise).
+-- A batch commits with its resume point, so no order is inserted twice: no `on conflict`.
 alter table public.orders disable trigger tg__audit;
 alter table public.orders disable trigger tg_orders__history;
 
@@ -29,7 +30,6 @@ select reorg.uid('order', id::text), 'LG-' || lpad(id::text, 8, '0'), target_use
        coalesce(created_at, '2000-01-01T00:00:00Z'::timestamptz), coalesce(created_at, '2000-01-01T00:00:00Z'::timestamptz)
 from b_orders
 order by id
-on conflict (id) do nothing
 returning id, status
 )
 insert into public.order_status_history (order_id, from_status, to_status, actor_id, note)

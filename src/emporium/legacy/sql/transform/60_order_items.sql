@@ -63,7 +63,8 @@ insert into public.order_items (id, order_id, vendor_id, offer_id, variant_id, s
 select reorg.uid('order_item', b.id::text), b.target_order, b.vendor_id, b.offer_id, b.variant_id,
        v.sku, p.title, b.quantity, b.price, 'legacy', coalesce(b.currency, o.currency),
        o.created_at
--- (lateral lookups by primary key, kept apart by "offset 0": a batch reads its own lines'
+-- (no `on conflict`: one line per legacy line, its batch committed with its resume point;
+-- lateral lookups by primary key, kept apart by "offset 0": a batch reads its own lines'
 -- variants, products and orders, not a hash of every one of them)
 from b_items b
 cross join lateral (select v.sku, v.product_id from public.product_variants v
@@ -72,8 +73,7 @@ cross join lateral (select p.title from public.products p where p.id = v.product
 cross join lateral (select o.currency, o.created_at from public.orders o
                     where o.id = b.target_order offset 0) o
 where b.quarantine is null
-order by b.id
-on conflict (id) do nothing;
+order by b.id;
 
 insert into reorg.legacy_row_map (legacy_table, legacy_key, target_table, target_id)
 select 'order_items', id::text, 'order_items', reorg.uid('order_item', id::text)::text
