@@ -1,5 +1,9 @@
 -- What every legacy products row became (legacy_row_map) and the decisions taken on it
 -- (legacy_issues): from the working tables alone, beside the sneakers.
+-- Each issue's reason code comes from one branch only and each branch names a row at most
+-- once (the sizes' branch groups by row and reason), so the issue keys are distinct by
+-- construction: no `on conflict` (a duplicate would stop the step on the key, never lose a
+-- decision quietly).
 insert into reorg.legacy_row_map (legacy_table, legacy_key, target_table, target_id)
 select 'products', id::text, 'products', pid::text from reorg.w_products
 union all
@@ -32,8 +36,7 @@ select 'products', w.id::text, 'no_sizes',
               left(coalesce(p.variants::text, 'NULL'), 80))
 from reorg.w_products w join legacy.products p on p.id = w.id
 where not exists (select 1 from reorg.w_json_variants j
-                  where j.legacy_id = w.id and j.variant_id is not null)
-on conflict do nothing;
+                  where j.legacy_id = w.id and j.variant_id is not null);
 
 insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
 select 'products', legacy_id::text, reason, string_agg(detail, '; ' order by ord)
@@ -58,5 +61,4 @@ from (
            format('size %s listed again: the first listing''s price and stock are kept', label)
     from reorg.w_json_variants where pick > 1
 ) d
-group by legacy_id, reason
-on conflict do nothing;
+group by legacy_id, reason;

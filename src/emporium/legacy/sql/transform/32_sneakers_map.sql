@@ -1,5 +1,9 @@
 -- What every legacy sneakers row became (legacy_row_map) and the decisions taken on it
 -- (legacy_issues): from the working tables alone, beside the order lines.
+-- Every branch below has reason codes of its own (the parsers' codes included: sizes
+-- missing/unparseable_size/unconvertible_size, conditions missing_condition/unknown_condition/
+-- condition_remark_dropped, sellers missing/unknown/not vendor) and names a listing at most
+-- once: no `on conflict` (see 22_products_map.sql).
 insert into reorg.legacy_row_map (legacy_table, legacy_key, target_table, target_id)
 select 'sneakers', id::text, 'products', pid::text from reorg.w_sneakers
 union all
@@ -50,5 +54,4 @@ union all
 select 'sneakers', id::text, 'new_product',
        format('no product with style code %s or this brand and name: a new product %s',
               coalesce(style_code, '-'), pid)
-from reorg.w_sneakers where match = 'new' and style_key is null
-on conflict do nothing;
+from reorg.w_sneakers where match = 'new' and style_key is null;

@@ -86,5 +86,4 @@ from (select distinct src_table, src_key,
                        when 'relative' then format('%s is a relative path with no host: not copied', raw)
                        else format('%L is not an image URL: not copied', left(raw, 120)) end as detail
       from reorg.w_images where kind in ('dead_placeholder', 'relative', 'invalid')) d
-group by src_table, src_key, reason
-on conflict do nothing;
+group by src_table, src_key, reason;

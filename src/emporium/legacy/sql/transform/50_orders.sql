@@ -55,5 +55,4 @@ from b_orders where amount is null
 union all
 select 'orders', id::text, 'address_as_text',
        'shipping_address is free text: kept as {"text": ...}'
-from b_orders where address_reason = 'free_text'
-on conflict do nothing;
+from b_orders where address_reason = 'free_text';

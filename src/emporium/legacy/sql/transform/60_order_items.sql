@@ -93,8 +93,7 @@ select 'order_items', b.id::text, b.quarantine,
 from b_items b
 cross join lateral (select to_jsonb(i) as row from legacy.order_items i where i.id = b.id
                     offset 0) i
-where b.quarantine is not null
-on conflict do nothing;
+where b.quarantine is not null;
 
 insert into reorg.legacy_issues (legacy_table, legacy_key, reason_code, detail)
 select 'order_items', id::text, 'product_source_inferred',
@@ -109,5 +108,4 @@ union all
 select 'order_items', b.id::text, 'variant_created',
        format('size %L never listed for the product: an inactive variant %s', b.raw_size, b.variant_id)
 from b_items b join public.product_variants v on v.id = b.variant_id
-where b.quarantine is null and b.path = 'products' and v.status = 'inactive'
-on conflict do nothing;
+where b.quarantine is null and b.path = 'products' and v.status = 'inactive';
