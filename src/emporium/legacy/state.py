@@ -163,8 +163,8 @@ def exclusive(
                 conn.execute("select pg_advisory_lock(%s)", [ADVISORY_KEY])
         except psycopg.errors.LockNotAvailable:
             raise Conflict(
-                "another `emporium legacy` command is working on this database: it has held"
-                f" the migrator's lock for over {wait} ({_lock_holder(conn)})",
+                "another `emporium legacy` command is working on this database: the"
+                f" migrator's lock was still held after waiting {wait} ({_lock_holder(conn)})",
                 code="migration_running",
                 hint="wait for it to finish (`emporium legacy status` shows where it stands);"
                 " a migrator that was killed lets go within seconds, so just run again",
