@@ -704,6 +704,7 @@ def bench_legacy(
     bench.write_report(report, output)
     out = console if console.is_terminal else Console(width=200)
     out.print(bench.render_table(report))
+    out.print(bench.limits_table(report))
     out.print(bench.steps_table(report))
     console.print(f"load average at start: {report['load_average']['before']}; JSON: {output}")
 

@@ -5,7 +5,10 @@ it found it. No timing is asserted (timings are for `emporium bench legacy`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from rich.console import Console
 
 from emporium.bench import legacy as bench
 from emporium.legacy import phases, transform
@@ -57,3 +60,42 @@ def test_an_index_the_floor_cannot_copy_stops_it_by_name() -> None:
     assert [s.as_string(None) for s in job][-1] == (
         "CREATE UNIQUE INDEX pk_orders ON bench_floor.orders USING btree (id)"
     )
+
+
+def _run(scale: float, rate: int, rollback: float) -> dict[str, Any]:
+    return {
+        "scale": scale,
+        "legacy_rows": 1000,
+        "phases": [{"phase": "transform", "seconds": 1000 / rate, "rows_per_s": rate}],
+        "migrate_wall_seconds": 3.0,
+        "transform_rows_per_s": rate,
+        "raw_limit": {"rows_per_s": 900_000},
+        "transform_vs_raw": round(rate / 900_000, 3),
+        "output_floor": {"seconds": 0.01, "legacy_rows_per_s": 100_000},
+        "transform_vs_floor": round(rate / 100_000, 3),
+        "migrator_peak_rss_kib": 100 * 1024,
+        "rollback_seconds": rollback,
+        "steps": [],
+    }
+
+
+def test_the_tables_say_which_target_each_run_meets() -> None:
+    report = {
+        "targets": {"transform_rows_per_s": 50_000, "rollback_seconds": 10},
+        "runs": [_run(10, 20_000, 3.0), _run(80, 60_000, 12.5)],
+    }
+    console = Console(width=200, record=True)
+    console.print(bench.render_table(report))
+    console.print(bench.limits_table(report))
+    text = console.export_text()
+    assert "0.1s · 20,000/s" in text  # the transform phase, with its rate
+    for expected in (
+        "20,000 (misses 50,000)",  # each run against the rate target
+        "60,000 (meets 50,000)",
+        "3.0 (meets < 10)",  # and against the rollback target
+        "12.5 (misses < 10)",
+        "0.0s · 100,000/s",  # the floor, its seconds rounded like the rest
+        "0.20",  # transform/floor
+        "0.60",
+    ):
+        assert expected in text, expected
