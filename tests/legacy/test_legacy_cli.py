@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import re
 
+import psycopg
 from typer.testing import CliRunner
 
 from emporium.cli import app
-from emporium.legacy.state import LEGACY_TABLES, PHASES
+from emporium.legacy.state import ADVISORY_KEY, LEGACY_TABLES, PHASES
 from emporium.legacy.transform import STEPS
 from tests.legacy import support
 from tests.legacy.conftest import MakeLegacy
@@ -42,6 +43,16 @@ def test_migrate_status_validate_report_and_rollback_through_the_cli(
     status = runner.invoke(app, ["legacy", "status", *url])
     assert status.exit_code == 0, status.output
     assert "legacy tables: legacy" in status.output
+    assert "no migrator is working now" in status.output
+    assert "marked running" not in status.output
+    with psycopg.connect(db.dsn, autocommit=True, application_name="someone else") as other:
+        other.execute("select pg_advisory_lock(%s)", [ADVISORY_KEY])  # a migrator at work
+        holder = other.info.backend_pid
+        busy = runner.invoke(app, ["legacy", "status", *url])
+    assert busy.exit_code == 0, busy.output
+    assert f"a migrator is working now: backend {holder} (someone else, user" in " ".join(
+        busy.output.split()
+    )
     lines = status.output.splitlines()
     for phase in PHASES:
         assert any(re.match(rf"^\W*{phase}\W+done\W", line) for line in lines), phase

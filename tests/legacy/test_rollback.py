@@ -10,9 +10,11 @@ from typing import Any
 
 import psycopg
 import pytest
+from typer.testing import CliRunner
 
+from emporium.cli import app
 from emporium.errors import Conflict
-from emporium.legacy import phases
+from emporium.legacy import phases, state
 from emporium.legacy.state import ADVISORY_KEY, LEGACY_TABLES, PHASES
 from tests.legacy import support
 from tests.legacy.conftest import LegacyDb, MakeLegacy
@@ -108,6 +110,18 @@ def test_rollback_from_a_half_done_transform_restores_the_legacy_tables_exactly(
     # the loaded tables' keys and indexes are away (rollback must build them to migrate down)
     assert support.scalar(db.dsn, "select count(*) from reorg.deferred_ddl where not done") > 80
     assert support.phase_status(db.dsn)["transform"] == "running"
+    # status tells a stopped migrator's phase from a running one (once its session is gone:
+    # within the check interval)
+    deadline = time.monotonic() + 30
+    with psycopg.connect(db.dsn, autocommit=True) as probe:
+        while state.lock_holder(probe) is not None:
+            assert time.monotonic() < deadline, "the killed migrator's session never ended"
+            time.sleep(0.05)
+    shown = CliRunner().invoke(app, ["legacy", "status", "--database-url", db.dsn])
+    assert shown.exit_code == 0, shown.output
+    assert "no migrator is working now: transform is marked running because the migrator" in (
+        " ".join(shown.output.split())
+    )
 
     phases.rollback(db.dsn)  # right away: the killed migrator's sessions end within seconds
 

@@ -183,6 +183,18 @@ def status_cmd(database_url: UrlOpt = None) -> None:
                 (s.error or "")[:80],
             )
         console.print(table)
+        holder = state.lock_holder(conn)
+        stale = [p for p, s in state.phase_states(conn).items() if s.status == "running"]
+        if holder is not None:
+            say(f"a migrator is working now: {holder}")
+        elif stale:
+            say(
+                f"no migrator is working now: {', '.join(stale)} is marked running because the"
+                " migrator that ran it was stopped (killed, or its machine lost);"
+                " `emporium legacy migrate` resumes it where it stopped"
+            )
+        else:
+            say("no migrator is working now")
         steps = transform.step_states(conn)
         if steps:
             st = Table("transform step", "done", "rows", "resume after")

@@ -156,7 +156,7 @@ def exclusive(
     row = conn.execute("select pg_try_advisory_lock(%s)", [ADVISORY_KEY]).fetchone()
     if not row or not row[0]:
         if say is not None:
-            say(f"waiting up to {wait} for the migrator's lock, held by {_lock_holder(conn)}")
+            say(f"waiting up to {wait} for the migrator's lock, held by {_holder_text(conn)}")
         try:
             with conn.transaction():  # the lock is the session's: it outlives this transaction
                 conn.execute("select set_config('lock_timeout', %s, true)", [wait])
@@ -164,7 +164,7 @@ def exclusive(
         except psycopg.errors.LockNotAvailable:
             raise Conflict(
                 "another `emporium legacy` command is working on this database: the"
-                f" migrator's lock was still held after waiting {wait} ({_lock_holder(conn)})",
+                f" migrator's lock was still held after waiting {wait} ({_holder_text(conn)})",
                 code="migration_running",
                 hint="wait for it to finish (`emporium legacy status` shows where it stands);"
                 " a migrator that was killed lets go within seconds, so just run again",
@@ -176,9 +176,9 @@ def exclusive(
             conn.execute("select pg_advisory_unlock(%s)", [ADVISORY_KEY])
 
 
-def _lock_holder(conn: psycopg.Connection[Any]) -> str:
-    """Who holds the migrator's advisory lock, as pg_stat_activity shows them (or 'nobody
-    any more' when they let go meanwhile)."""
+def lock_holder(conn: psycopg.Connection[Any]) -> str | None:
+    """Who holds the migrator's advisory lock, as pg_stat_activity shows them; None when
+    nobody does (no migrator is working on this database)."""
     row = conn.execute(
         "select a.pid, coalesce(nullif(a.application_name, ''), 'no application name'),"
         "       coalesce(a.state, 'unknown state'), a.usename,"
@@ -190,9 +190,13 @@ def _lock_holder(conn: psycopg.Connection[Any]) -> str:
         [ADVISORY_KEY & 0xFFFFFFFF],
     ).fetchone()
     if row is None:
-        return "nobody any more"
+        return None
     pid, app, activity, user, since = row
     return f"backend {pid} ({app}, user {user}, {activity}, connected since {since})"
+
+
+def _holder_text(conn: psycopg.Connection[Any]) -> str:
+    return lock_holder(conn) or "nobody any more"
 
 
 def where_tables_are(conn: psycopg.Connection[Any]) -> dict[str, str | None]:
