@@ -22,7 +22,7 @@ from emporium.legacy import phases, state
 from emporium.legacy.state import LEGACY_TABLES
 
 # The migration's own accounting, compared like the target tables.
-ACCOUNTING = ("reorg.legacy_row_map", "reorg.legacy_quarantine", "reorg.legacy_issues")
+ACCOUNTING = state.ACCOUNTING
 # Database-level state the migration may create (and rollback must remove).
 CATALOG = """
 select 'schema', nspname, coalesce(nspacl::text, '') || coalesce(obj_description(oid), '')

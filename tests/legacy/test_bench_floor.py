@@ -11,13 +11,13 @@ import pytest
 from rich.console import Console
 
 from emporium.bench import legacy as bench
-from emporium.legacy import phases, transform
+from emporium.legacy import phases, state, transform
 from tests.legacy import support
 from tests.legacy.conftest import MakeLegacy
 
 pytestmark = pytest.mark.slow
 
-FILLED = [f"public.{t}" for t in transform.written_tables()] + list(bench.ACCOUNTING)
+FILLED = [f"public.{t}" for t in transform.written_tables()] + list(state.ACCOUNTING)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

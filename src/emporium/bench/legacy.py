@@ -43,7 +43,7 @@ from emporium import __version__
 from emporium.bench.reserve import create_database, drop_database
 from emporium.db.connect import connect
 from emporium.legacy import crew, demo_db, transform
-from emporium.legacy.state import LEGACY_TABLES
+from emporium.legacy.state import ACCOUNTING, LEGACY_TABLES, PHASES
 
 DATABASE = "emporium_bench_legacy"
 Say = Callable[[str], None]
@@ -108,8 +108,6 @@ def _raw_limit(dsn: str) -> dict[str, Any]:
     return {"rows": rows, "seconds": round(seconds, 3), "rows_per_s": round(rows / seconds)}
 
 
-# The migration's own accounting: written by the transform like the emporium tables.
-ACCOUNTING = ("reorg.legacy_row_map", "reorg.legacy_quarantine", "reorg.legacy_issues")
 FLOOR_SCHEMA = "bench_floor"
 
 
@@ -295,9 +293,6 @@ def run(
         "targets": {"transform_rows_per_s": 50_000, "rollback_seconds": 10},
         "runs": runs,
     }
-
-
-PHASES = ("audit", "backup", "move_aside", "build", "transform", "validate", "compat")
 
 
 def render_table(report: dict[str, Any]) -> Table:

@@ -172,7 +172,8 @@ def status_cmd(database_url: UrlOpt = None) -> None:
             say("no reorganization started here (`emporium legacy migrate` starts one)")
             return
         table = Table("phase", "status", "started", "finished", "rows", "attempts", "note")
-        for p, s in state.phase_states(conn).items():
+        phase_states = state.phase_states(conn)
+        for p, s in phase_states.items():
             table.add_row(
                 p,
                 s.status,
@@ -184,7 +185,7 @@ def status_cmd(database_url: UrlOpt = None) -> None:
             )
         console.print(table)
         holder = state.lock_holder(conn)
-        stale = [p for p, s in state.phase_states(conn).items() if s.status == "running"]
+        stale = [p for p, s in phase_states.items() if s.status == "running"]
         if holder is not None:
             say(f"a migrator is working now: {holder}")
         elif stale:

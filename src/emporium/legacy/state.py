@@ -36,6 +36,8 @@ LEGACY_TABLES = (
 # The phases of MAPPING.md, in order (rollback is not a phase: it undoes them).
 PHASES = ("audit", "backup", "move_aside", "build", "transform", "validate", "compat")
 ADVISORY_KEY = 0x7E60_0001  # one migrator per database at a time
+# The migration's own accounting of every legacy row (reorg.sql), written by the transform.
+ACCOUNTING = ("reorg.legacy_row_map", "reorg.legacy_quarantine", "reorg.legacy_issues")
 # How often the server checks that a migrator's connection still has its migrator
 # (PostgreSQL 14+, client_connection_check_interval). A migrator killed in the middle of a
 # statement (SIGKILL, a closed terminal) otherwise leaves its backend running that statement
