@@ -128,3 +128,27 @@ def test_db_psql_runs_psql_on_the_database_in_use(fresh_db: Database) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == migrate.head_revision()
+
+
+def test_db_seed_refuses_a_store_naming_alongside_which_then_seeds_beside_it(
+    fresh_db: Database,
+) -> None:
+    import psycopg
+
+    with psycopg.connect(fresh_db.admin_dsn) as conn:
+        conn.execute("insert into vendors (name, slug, is_house) values ('Ours', 'ours', true)")
+    env = {"DATABASE_URL": fresh_db.admin_dsn}
+    refused = run("db", "seed", "--scale", "0.02", env=env)
+    assert_one_clear_line(refused, "database_not_empty", 9)
+    assert "--alongside" in refused.stderr
+    seeded = run("db", "seed", "--scale", "0.02", "--alongside", env=env)
+    assert seeded.returncode == 0, seeded.stderr
+    assert "Seeded scale 0.02" in seeded.stdout
+    with psycopg.connect(fresh_db.admin_dsn) as conn:
+        row = conn.execute(
+            "select count(*), count(*) filter (where o.vendor_id = v.id) from offers o"
+            " cross join (select id from vendors where is_house) v"
+        ).fetchone()
+    assert row is not None
+    assert row[1] > 0, "the seed's house offers are the store's house's"
+    assert row[0] > row[1], "and the marketplace vendors have theirs"

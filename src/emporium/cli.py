@@ -237,13 +237,28 @@ def db_seed(
         float, typer.Option(help="Size: 1 is a small store; 100 is ~100k products / 1M variants.")
     ] = 1,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same data.")] = 42,
+    alongside: Annotated[
+        bool,
+        typer.Option(
+            "--alongside",
+            help="Seed a database that holds a store already (e.g. one reorganized from the "
+            "legacy database): join its house vendor, vendors of the same slug, brands, "
+            "categories and spec definitions, and add the rest beside them.",
+        ),
+    ] = False,
 ) -> None:
-    """Fill every domain with believable demo data (a sneaker marketplace and a B2B store)."""
+    """Fill every domain with believable demo data (a sneaker marketplace and a B2B store).
+
+    For an empty database; one that already has products or a house vendor is refused
+    unless --alongside. All in one transaction: a failure writes nothing.
+    """
     from emporium.seed import generate
 
     with database() as db:
         migrate.assert_at_head(db.admin_dsn)
-        summary = generate.run(db.admin_dsn, scale=scale, seed=seed, console=console)
+        summary = generate.run(
+            db.admin_dsn, scale=scale, seed=seed, console=console, alongside=alongside
+        )
     console.print(summary)
 
 

@@ -31,8 +31,14 @@ SEED = 7
 ALLOWED_EMPTY: frozenset[str] = frozenset()
 
 
-def _seed(db: Database, seed: int = SEED, scale: float = SCALE) -> str:
-    return generate.run(db.admin_dsn, scale=scale, seed=seed, console=Console(file=io.StringIO()))
+def _seed(db: Database, seed: int = SEED, scale: float = SCALE, *, alongside: bool = False) -> str:
+    return generate.run(
+        db.admin_dsn,
+        scale=scale,
+        seed=seed,
+        console=Console(file=io.StringIO()),
+        alongside=alongside,
+    )
 
 
 def _one(conn: psycopg.Connection[Any], query: str, params: Any = None) -> Any:
@@ -264,6 +270,136 @@ def test_search_finds_a_seeded_product_by_its_style_code(fresh_db: Database) -> 
             " where source = 'kicksdb' order by id limit 1",
         )
         assert re.fullmatch(r"[A-Z]{2}\d{4}-\d{3}", kicks)
+
+
+SEEDED = ("products", "product_variants", "offers", "vendors", "stock_locations", "users")
+
+
+def test_seeding_alongside_an_empty_database_writes_the_same_rows_as_seeding_it(
+    fresh_db: Database, make_db: Callable[[], Database]
+) -> None:
+    beside = make_db()
+    _seed(fresh_db)
+    _seed(beside, alongside=True)
+    with psycopg.connect(fresh_db.admin_dsn) as a, psycopg.connect(beside.admin_dsn) as b:
+        for table in (*SEEDED, "brands", "categories", "accounts", "order_items"):
+            assert _checksum(a, table) == _checksum(b, table), table
+
+
+def test_seeding_alongside_joins_the_house_vendors_and_brands_a_store_has(
+    make_db: Callable[[], Database],
+) -> None:
+    twin, store = make_db(), make_db()
+    _seed(twin)  # where the plain seed puts things
+    with psycopg.connect(twin.admin_dsn) as conn:
+        code = _one(
+            conn,
+            "select min(l.code) from stock_locations l join vendors v on v.id = l.vendor_id"
+            " where v.slug = 'kicks-vault'",
+        )
+        shopify = _one(conn, "select min(shopify_customer_id) from accounts")
+        dealer = _one(conn, "select min(legacy_dealer_id) from accounts")
+        plain = {t: _one(conn, f"select count(*) from public.{t}") for t in SEEDED}
+    assert code
+    assert shopify
+    assert dealer
+    with psycopg.connect(store.admin_dsn) as conn:
+        house = _one(
+            conn,
+            "insert into vendors (name, slug, is_house) values ('Our House', 'our-house', true)"
+            " returning id",
+        )
+        vault = _one(
+            conn,
+            "insert into vendors (name, slug, status) values ('KICKS VAULT', 'kicks-vault',"
+            " 'pending') returning id",
+        )
+        conn.execute(
+            "insert into stock_locations (vendor_id, name, code) values (%s, 'Back room', %s)",
+            [vault, code],
+        )
+        nike = _one(
+            conn, "insert into brands (name, slug) values ('NIKE', 'nike-inc') returning id"
+        )
+        ours = _one(
+            conn,
+            "insert into accounts (name, type, shopify_customer_id, legacy_dealer_id)"
+            " values ('Old Dealer', 'dealer', %s, %s) returning id",
+            [shopify, dealer],
+        )
+        kept = {t: _checksum(conn, t) for t in ("vendors", "brands", "accounts")}
+
+    _seed(store, alongside=True)
+
+    with psycopg.connect(store.admin_dsn) as conn:
+        # the store's rows are as they were (the seed only adds beside them)
+        for table in ("vendors", "brands", "accounts"):
+            mine = (
+                "select md5(string_agg(t::text, '' order by t.id)) from public.{} t"
+                " where t.id = any(%s)"
+            )
+            found = _one(conn, mine.format(table), [[house, vault, nike, ours]])
+            assert found == kept[table], table
+        # one house, the store's, selling the seed's house offers
+        assert conn.execute("select id, name from vendors where is_house").fetchall() == [
+            (house, "Our House")
+        ]
+        assert _one(conn, "select count(*) from offers where vendor_id = %s", [house]) > 0
+        # the seed's Kicks Vault is the store's: one row, its name and status kept, and a
+        # location code of its own beside the store's
+        assert conn.execute(
+            "select id, name, status from vendors where slug = 'kicks-vault'"
+        ).fetchall() == [(vault, "KICKS VAULT", "pending")]
+        codes = [
+            r[0]
+            for r in conn.execute(
+                "select code from stock_locations where vendor_id = %s order by code", [vault]
+            )
+        ]
+        assert code in codes
+        assert f"{code}-2" in codes
+        # Nike by name: the seed's Nike products carry the store's brand
+        assert _one(conn, "select count(*) from brands where lower(name) = 'nike'") == 1
+        assert _one(conn, "select count(*) from products where brand_id = %s", [nike]) > 0
+        # another account's Shopify and dealer ids stay its own
+        assert conn.execute(
+            "select id from accounts where shopify_customer_id = %s or legacy_dealer_id = %s",
+            [shopify, dealer],
+        ).fetchall() == [(ours,)]
+        # as many as the plain seed, but the two joined vendors, not written again; the
+        # pending Kicks Vault sells nothing (the seed's own sold some)
+        counts = {t: _one(conn, f"select count(*) from public.{t}") for t in SEEDED}
+        assert counts["vendors"] == plain["vendors"]
+        assert counts["stock_locations"] == plain["stock_locations"] + 1
+        assert counts["products"] == plain["products"]
+        assert counts["users"] == plain["users"]
+        assert _one(conn, "select count(*) from offers where vendor_id = %s", [vault]) == 0
+
+    with pytest.raises(Conflict) as caught:
+        _seed(store, seed=SEED + 1, alongside=True)
+    assert caught.value.instance_code == "already_seeded"
+    assert "peak-nutrition-wholesale" in caught.value.message
+
+
+def test_a_clash_seeding_alongside_cannot_join_stops_it_and_writes_nothing(
+    make_db: Callable[[], Database],
+) -> None:
+    twin, store = make_db(), make_db()
+    _seed(twin)
+    with psycopg.connect(twin.admin_dsn) as conn:
+        email = _one(conn, "select email from users order by email limit 1")
+    with psycopg.connect(store.admin_dsn) as conn:
+        conn.execute("insert into users (id, email) values (gen_random_uuid(), upper(%s))", [email])
+    with pytest.raises(Conflict) as caught:
+        _seed(store, alongside=True)
+    assert caught.value.instance_code == "seed_clash"
+    assert "users, uq_users__email_lower: Key (lower(email))=" in caught.value.message
+    assert email in caught.value.message
+    assert "nothing was written" in caught.value.message
+    with psycopg.connect(store.admin_dsn) as conn:
+        for table in SEEDED:
+            expected = 1 if table == "users" else 0
+            assert _one(conn, f"select count(*) from public.{table}") == expected, table
 
 
 @pytest.mark.parametrize("scale", [0, -1, float("nan"), 10_000])

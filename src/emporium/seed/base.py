@@ -25,6 +25,7 @@ from psycopg import sql
 from rich.progress import Progress, TaskID
 
 from emporium.errors import InvalidInput
+from emporium.seed.existing import Existing
 
 # The seed's own namespace: uuid5(NAMESPACE, "seed:<seed>") is the namespace of one seed.
 NAMESPACE = uuid.UUID("3f0f6f0e-5b7c-5d8e-9a41-0c2b7e5d9a10")
@@ -121,11 +122,18 @@ def ean13(rng: Random) -> str:
 
 
 class Loader:
-    """The one connection and transaction the seed writes through, with progress per table."""
+    """The one connection and transaction the seed writes through, with progress per table,
+    and what the database already holds that the seed joins (:mod:`emporium.seed.existing`)."""
 
-    def __init__(self, conn: psycopg.Connection[Any], progress: Progress) -> None:
+    def __init__(
+        self,
+        conn: psycopg.Connection[Any],
+        progress: Progress,
+        existing: Existing | None = None,
+    ) -> None:
         self.conn = conn
         self.progress = progress
+        self.existing = existing or Existing()  # what the seed joins (seeding alongside)
         self.tasks: dict[str, TaskID] = {}
         self.counts: Counter[str] = Counter()
         self.streaming: set[str] = set()  # written in many COPYs: finished by done()

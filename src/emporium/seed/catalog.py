@@ -107,32 +107,34 @@ class Catalog:
 
 
 def seed_reference(ld: Loader, ids: Ids) -> Catalog:
-    """Brands, the category tree (paths by trigger: parents come first) and spec definitions."""
-    at = BASE_TIME - timedelta(days=1000)
-    brands = {
-        name: ids("brand", slug) for name, slug in vocab.SNEAKER_BRANDS + vocab.SUPPLEMENT_BRANDS
-    }
-    ld.copy(
-        "brands",
-        "id name slug created_at updated_at",
-        [
-            (brands[name], name, slug, at, at)
-            for name, slug in vocab.SNEAKER_BRANDS + vocab.SUPPLEMENT_BRANDS
-        ],
-    )
-    categories = {path: ids("category", path) for path, _ in CATEGORY_TREE}
+    """Brands, the category tree (paths by trigger: parents come first) and spec definitions;
+    those the database already has (by slug or name, path, key) are used, not written."""
+    at, known = BASE_TIME - timedelta(days=1000), ld.existing
+    brands: dict[str, UUID] = {}
     rows: list[tuple[Any, ...]] = []
+    for name, slug in vocab.SNEAKER_BRANDS + vocab.SUPPLEMENT_BRANDS:
+        adopted = known.brand(name, slug)
+        brands[name] = adopted or ids("brand", slug)
+        if adopted is None:
+            rows.append((brands[name], name, slug, at, at))
+    ld.copy("brands", "id name slug created_at updated_at", rows)
+    categories = {
+        path: known.categories.get(path) or ids("category", path) for path, _ in CATEGORY_TREE
+    }
+    rows = []
     for pos, (path, name) in enumerate(CATEGORY_TREE):
         parent, _, slug = path.rpartition("/")
-        rows.append((categories[path], categories.get(parent), name, slug, pos, at, at))
+        if path not in known.categories:
+            rows.append((categories[path], categories.get(parent), name, slug, pos, at, at))
     ld.copy("categories", "id parent_id name slug position created_at updated_at", rows)
-    specs = {key: ids("spec", key) for key, *_ in SPECS}
+    specs = {key: known.specs.get(key) or ids("spec", key) for key, *_ in SPECS}
     ld.copy(
         "spec_definitions",
         "id key label type unit filterable enum_values position created_at updated_at",
         [
             (specs[key], key, label, type_, unit, filterable, values, pos, at, at)
             for pos, (key, label, type_, unit, filterable, values) in enumerate(SPECS)
+            if key not in known.specs
         ],
     )
     return Catalog(brands, categories, specs)

@@ -16,10 +16,14 @@ Decisions:
   ``updated_at`` of walked orders and RFQs, and RFQ numbers (their year is the current one).
 - **One transaction.** Everything is written in one transaction: a failure leaves nothing.
 - **Refuses to run twice.** A database that already holds the seed (the house vendor
-  ``emporium``) is refused with ``Conflict(code="already_seeded")``; any other database
-  that already has products or a house vendor with ``Conflict(code="database_not_empty")``.
-  The seed is for fresh databases: merging into live data is not its job. Two seeds at
-  once: the second waits on an advisory lock, then sees the first one's data.
+  ``emporium``, or the wholesaler ``peak-nutrition-wholesale``) is refused with
+  ``Conflict(code="already_seeded")``; any other database that already has products or a
+  house vendor with ``Conflict(code="database_not_empty")``, unless asked to seed
+  *alongside* (``emporium db seed --alongside``; ``emporium demo`` does so on the store it
+  reorganized from the legacy database): then the seed joins the existing house vendor,
+  vendors of its slugs, brands, categories and spec definitions, and adds the rest beside
+  them (:mod:`emporium.seed.existing`). Two seeds at once: the second waits on an advisory
+  lock, then sees the first one's data.
 - **COPY with the triggers on.** Tables are written with ``COPY`` in batches, and row
   triggers still run: the search vector (``private.product_search_document``), category
   paths, spec typing, RFQ numbers, order history and RFQ events are the triggers' own work.
@@ -63,9 +67,10 @@ from emporium.errors import Conflict
 from emporium.seed.base import Ids, Loader, Plan
 from emporium.seed.carts import seed_cart_holds, seed_carts
 from emporium.seed.catalog import CHUNK, COLUMNS, Bulk, Catalog, seed_reference
+from emporium.seed.existing import Existing
 from emporium.seed.extras import seed_counts, seed_integrations
 from emporium.seed.orders import plan_orders, seed_orders
-from emporium.seed.people import People, seed_people
+from emporium.seed.people import WHOLESALE_SLUG, People, seed_people
 from emporium.seed.pricing import seed_pricing
 from emporium.seed.rfq import seed_rfqs
 from emporium.seed.sneakers import Sneakers
@@ -138,17 +143,23 @@ SUMMARY_ORDER = (
 )
 
 
-def run(dsn: str, *, scale: float, seed: int, console: Console) -> str:
+def run(dsn: str, *, scale: float, seed: int, console: Console, alongside: bool = False) -> str:
     """Seed the database at ``dsn``; return a one-paragraph summary (counts, elapsed time).
 
+    ``alongside``: the database may hold a store already; the seed joins its house vendor,
+    vendors of the same slug, brands, categories and spec definitions
+    (:mod:`emporium.seed.existing`) and adds everything else beside it.
+
     Raises InvalidInput for a scale outside (0, 1000], Conflict when the database already
-    holds data (see the module docstring), and the translated database error otherwise.
+    holds the seed, or (without ``alongside``) other data (see the module docstring), and the
+    translated database error otherwise.
     """
     plan = Plan.for_scale(scale)
     started = time.monotonic()
     try:
         with connect(dsn) as conn, conn.transaction():
-            _refuse_if_seeded(conn)
+            _refuse_if_seeded(conn, alongside=alongside)
+            existing = Existing.load(conn) if alongside else Existing()
             _audit(conn, enable=False)
             progress = Progress(
                 TextColumn("{task.description:<22}"),
@@ -158,9 +169,13 @@ def run(dsn: str, *, scale: float, seed: int, console: Console) -> str:
                 console=console,
             )
             with progress:
-                _seed_all(Loader(conn, progress), plan, seed)
+                _seed_all(Loader(conn, progress, existing), plan, seed)
             _audit(conn, enable=True)
             counts = _counts(conn)
+    except psycopg.errors.UniqueViolation as exc:
+        if alongside:
+            raise _clash(exc) from exc
+        raise translate(exc) from exc
     except psycopg.Error as exc:
         raise translate(exc) from exc
     return _summary(plan, seed, counts, time.monotonic() - started)
@@ -203,29 +218,46 @@ def _seed_products(
         ld.done(table)
 
 
-def _refuse_if_seeded(conn: psycopg.Connection[Any]) -> None:
+def _refuse_if_seeded(conn: psycopg.Connection[Any], *, alongside: bool) -> None:
     conn.execute("select pg_advisory_xact_lock(hashtext('emporium.seed'))")
     row = conn.execute(
-        "select exists (select 1 from public.vendors where slug = %s and is_house),"
+        "select (select slug from public.vendors"
+        "        where (slug = %s and is_house) or slug = %s order by is_house desc limit 1),"
         " exists (select 1 from public.vendors where is_house),"
         " exists (select 1 from public.products)",
-        [HOUSE_SLUG],
+        [HOUSE_SLUG, WHOLESALE_SLUG],
     ).fetchone()
-    seeded, house, products = row if row else (False, False, False)
+    seeded, house, products = row if row else (None, False, False)
     if seeded:
+        what = "house vendor" if seeded == HOUSE_SLUG else "wholesale vendor"
         raise Conflict(
-            f"the database already holds seed data (the house vendor '{HOUSE_SLUG}' exists)",
+            f"the database already holds seed data (the {what} '{seeded}' exists)",
             code="already_seeded",
             hint="seeding adds nothing twice; to start over, seed a fresh database "
             "(another --data-dir or DATABASE_URL, or `emporium db downgrade base` and "
             "`emporium db upgrade`)",
         )
-    if house or products:
+    if (house or products) and not alongside:
         raise Conflict(
             "the database already holds products or a house vendor: seeding is for empty databases",
             code="database_not_empty",
-            hint="seed a fresh database (another --data-dir or DATABASE_URL)",
+            hint="seed a fresh database (another --data-dir or DATABASE_URL), or add the seed "
+            "beside the store with --alongside",
         )
+
+
+def _clash(exc: psycopg.errors.UniqueViolation) -> Conflict:
+    """A row the seed would add is in the store already, and isn't one it joins."""
+    key = exc.diag.message_detail or "a key the store already has"
+    return Conflict(
+        f"seeding alongside stopped: the store already has a row the seed would add "
+        f"({exc.diag.table_name}, {exc.diag.constraint_name}: {key.rstrip('.')}); nothing "
+        "was written",
+        code="seed_clash",
+        hint="the seed joins the house vendor, vendors of its slugs, brands, categories and "
+        "spec definitions only; seed another database, or another --seed",
+        detail={"table": exc.diag.table_name, "constraint": exc.diag.constraint_name},
+    )
 
 
 def _audit(conn: psycopg.Connection[Any], *, enable: bool) -> None:

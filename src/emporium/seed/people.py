@@ -79,6 +79,9 @@ ACCOUNT_COLUMNS = (
     "id name type status tier credit_limit currency payment_terms_days rep_id"
     " shopify_customer_id legacy_dealer_id tax_id created_at updated_at"
 )
+# The seed's wholesaler: its presence means "already seeded", and it is never joined to an
+# existing vendor when seeding alongside (emporium.seed.existing).
+WHOLESALE_SLUG = "peak-nutrition-wholesale"
 CREDIT = {"bronze": 5000, "silver": 15000, "gold": 50000, "platinum": 150000}
 
 
@@ -150,7 +153,7 @@ class _Builder:
             Vendor(
                 ids("vendor", "wholesale"),
                 "Peak Nutrition Wholesale",
-                "peak-nutrition-wholesale",
+                WHOLESALE_SLUG,
                 "active",
                 False,
                 "supplements",
@@ -163,29 +166,36 @@ class _Builder:
             out.append(
                 Vendor(ids("vendor", n), name, slugify(name), status, False, "sneakers", weight)
             )
+        known, adopted = self.ld.existing, set()
+        for v in out:  # the house, and vendors of the same slug, are joined (seed.existing)
+            found = known.house if v.is_house else known.vendors.get(v.slug)
+            if found is not None:
+                v.id, v.name, v.status = found.id, found.name, found.status
+                v.weight = 0 if found.status == "pending" else v.weight
+                adopted.add(v.id)
         rows, locations = [], []
         for v in out:
             at = ago(rng, 1700, 1550)  # before the oldest product
             country = "US" if v.is_house or rng.random() < 0.85 else rng.choice(("GB", "DE", "JP"))
             commission = Decimal(0 if v.is_house else rng.choice((8, 10, 12, 15))) / 100
-            rows.append(
-                (
-                    v.id,
-                    v.name,
-                    v.slug,
-                    v.status,
-                    commission,
-                    v.is_house,
-                    f"hello@{v.slug}.example",
-                    self.phone(),
-                    country,
-                    "USD",
-                    rng.choice((1, 1, 2, 2, 3, 5)),
-                    rng.random() < 0.8,
-                    at,
-                    at,
-                )
+            row = (
+                v.id,
+                v.name,
+                v.slug,
+                v.status,
+                commission,
+                v.is_house,
+                f"hello@{v.slug}.example",
+                self.phone(),
+                country,
+                "USD",
+                rng.choice((1, 1, 2, 2, 3, 5)),
+                rng.random() < 0.8,
+                at,
+                at,
             )
+            if v.id not in adopted:
+                rows.append(row)
             count = 3 if v.is_house else rng.choice((1, 1, 2, 3))
             for pos, (city, _, _, _, code) in enumerate(rng.sample(vocab.CITIES[:18], count)):
                 lid = ids("location", f"{v.slug}:{pos}")
@@ -201,7 +211,7 @@ class _Builder:
                         lid,
                         v.id,
                         f"{city} {kind}",
-                        f"{code}-{pos + 1}",
+                        known.location_code(v.id, f"{code}-{pos + 1}"),
                         10 * (pos + 1),
                         active,
                         "US",
@@ -269,6 +279,9 @@ class _Builder:
             shopify = str(6_100_000_000_000 + n * 7919) if rng.random() < 0.4 else None
             legacy = 10_000 + n if rng.random() < 0.3 else None
             tax_id = f"{rng.randrange(10, 99)}-{rng.randrange(1_000_000, 9_999_999)}"
+            known = self.ld.existing  # another account's ids stay its own
+            shopify = None if shopify in known.shopify_ids else shopify
+            legacy = None if legacy in known.dealer_ids else legacy
             rows.append(
                 (
                     a.id,
