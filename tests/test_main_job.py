@@ -109,6 +109,8 @@ def test_demo_on_a_fresh_data_dir_serves_ready_and_runs_twice_without_duplicates
     for step in ("legacy store", "audit:", "backup:", "transform:", "validate:", "report:"):
         assert f"✓ {step}" in out, out
     assert "checks pass" in out
+    # ... then the demo seed goes beside the migrated store: the B2B side, RFQs, carts
+    assert "seeded beside the migrated legacy store" in out, out
     report = data_dir / "reports" / "legacy-report.md"
     assert f"reorganization report: {report}" in out.replace("\n", "")
     assert "every row accounted for" in report.read_text()
@@ -119,9 +121,20 @@ def test_demo_on_a_fresh_data_dir_serves_ready_and_runs_twice_without_duplicates
     try:
         assert httpx.get(f"{base}/ready").status_code == 200
         assert credential_count(server.dsn("emporium")) == len(DEMO_USERS)
+        with psycopg.connect(server.dsn("emporium")) as c:
+            row = c.execute(
+                "select (select count(*) from rfqs), (select count(*) from vendors where is_house),"
+                " (select count(*) from reorg.legacy_row_map)"
+            ).fetchone()
+        assert row is not None
+        rfqs, houses, mapped = row
+        assert rfqs > 0
+        assert houses == 1
+        assert mapped > 0
     finally:
         again = stop(proc)
     assert "✓ legacy store" not in again, "the second run keeps the migrated store"
+    assert "store data kept" in again, again
 
 
 @pytest.mark.skipif(

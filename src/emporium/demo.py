@@ -1,10 +1,16 @@
 """Demo data for `emporium demo`: the seeded store and four sign-ins that see it.
 
 Idempotent: running it again adds nothing. The store is seeded (:mod:`emporium.seed`, scale
-``DEMO_SCALE``) only while the database holds no products; the sign-ins are created when
-missing and linked to the store: each gets its ``public.users`` row (id = the credential's
-user id, the same role), the vendor is the house vendor's owner, the rep is the rep of two
-accounts, and the customer buys for one of those accounts.
+``DEMO_SCALE``) while the database holds no products, or once beside the store `emporium
+demo` reorganized from the legacy database (every phase done): the seed then joins its house
+vendor, vendors of the same slug and brands (:mod:`emporium.seed.existing`) and adds what the
+legacy store never had: supplements with specs, tier and volume prices, RFQs, carts,
+payments, shipments, cycle counts. Any other store is kept as it is.
+
+The sign-ins are created when missing and linked to the store: each gets its
+``public.users`` row (id = the credential's user id, the same role), the vendor is the house
+vendor's owner, the rep is the rep of two accounts, and the customer buys for one of those
+accounts.
 """
 
 from __future__ import annotations
@@ -63,27 +69,52 @@ def load_demo_data(db: Database) -> str:
 
 
 def _seed_store(db: Database) -> str:
+    """Seed an empty store, or the store just reorganized from the legacy database (the seed
+    goes alongside what was migrated: :mod:`emporium.seed.existing`). Any other store, and a
+    store that holds the seed already, is kept as it is."""
     with db.connect() as conn:
         row = conn.execute("select count(*) from public.products").fetchone()
+        reorganized = reorganization_finished(conn)
     products = int(row[0]) if row else 0
-    if products:
+    if products and not reorganized:
         return f"store data kept ({products:,} products)"
     try:
         # A console of its own: the CLI shows a spinner on its console meanwhile.
-        generate.run(db.admin_dsn, scale=DEMO_SCALE, seed=DEMO_SEED, console=Console(quiet=True))
-    except Conflict as exc:  # a house vendor but no products: keep what is there
-        return f"store not seeded ({exc.message})"
+        generate.run(
+            db.admin_dsn,
+            scale=DEMO_SCALE,
+            seed=DEMO_SEED,
+            console=Console(quiet=True),
+            alongside=bool(products),
+        )
+    except Conflict as exc:
+        if exc.instance_code == "already_seeded":
+            return f"store data kept ({products:,} products)"
+        return f"store not seeded ({exc.message})"  # e.g. a house vendor but no products
     with db.connect() as conn:
         row = conn.execute(
             "select (select count(*) from public.products),"
             " (select count(*) from public.product_variants),"
-            " (select count(*) from public.orders)"
+            " (select count(*) from public.orders),"
+            " (select count(*) from public.rfqs),"
+            " (select count(*) from public.accounts)"
         ).fetchone()
-    counts = tuple(int(n) for n in row) if row else (0, 0, 0)
+    counts = tuple(int(n) for n in row) if row else (0, 0, 0, 0, 0)
+    where = "beside the migrated legacy store" if products else "the demo store"
     return (
-        f"seeded the demo store (scale {DEMO_SCALE:g}): {counts[0]:,} products, "
-        f"{counts[1]:,} variants, {counts[2]:,} orders"
+        f"seeded {where} (scale {DEMO_SCALE:g}); the store now has {counts[0]:,} products, "
+        f"{counts[1]:,} variants, {counts[2]:,} orders, {counts[3]:,} RFQs, "
+        f"{counts[4]:,} business accounts"
     )
+
+
+def reorganization_finished(conn: psycopg.Connection[Any]) -> bool:
+    """Whether this database was reorganized from the legacy store, every phase done."""
+    from emporium.legacy import state
+
+    if not state.reorg_exists(conn):
+        return False
+    return all(s.status == "done" for s in state.phase_states(conn).values())
 
 
 def _link_users(conn: psycopg.Connection[Any], ids: dict[str, UUID]) -> None:
@@ -140,9 +171,7 @@ def database_state(dsn: str) -> str:
 
     with connect(dsn, autocommit=True) as conn:
         if state.reorg_exists(conn):
-            states = state.phase_states(conn)
-            finished = all(s.status == "done" for s in states.values())
-            return "emporium" if finished else "reorganizing"
+            return "emporium" if reorganization_finished(conn) else "reorganizing"
         row = conn.execute(
             "select (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
             "         where n.nspname = 'public' and c.relkind in ('r', 'p', 'v')),"
