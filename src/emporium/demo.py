@@ -9,8 +9,8 @@ payments, shipments, cycle counts. Any other store is kept as it is.
 
 The sign-ins are created when missing and linked to the store: each gets its
 ``public.users`` row (id = the credential's user id, the same role), the vendor is the house
-vendor's owner, the rep is the rep of two accounts, and the customer buys for one of those
-accounts.
+vendor's owner, the rep is the rep of two accounts (ones nobody represents first), and the
+customer buys for one of those accounts.
 """
 
 from __future__ import annotations
@@ -142,9 +142,11 @@ def _link_users(conn: psycopg.Connection[Any], ids: dict[str, UUID]) -> None:
             ],
         )
     rep, customer = ids["rep"], ids["customer"]
+    # Accounts nobody represents first: a migrated dealer keeps the rep the legacy store gave it.
     conn.execute(
         "update public.accounts set rep_id = %(rep)s where id in ("
-        "   select id from public.accounts where status = 'active' order by name, id limit 2)"
+        "   select id from public.accounts where status = 'active'"
+        "   order by rep_id is null desc, name, id limit 2)"
         " and not exists (select 1 from public.accounts where rep_id = %(rep)s)",
         {"rep": rep},
     )

@@ -41,7 +41,7 @@ MIGRATED = (
 )
 
 
-# The demo's rep sign-in becomes the rep of two accounts (demo._link_users): all else stays.
+# The demo's rep sign-in becomes the rep of two accounts nobody represented (checked below).
 ROW = {"accounts": "(t.id, t.name, t.type, t.status, t.tier, t.legacy_dealer_id, t.credit_limit)"}
 
 
@@ -69,6 +69,7 @@ def test_the_demo_seeds_beside_a_reorganized_legacy_store_once_and_rollback_stil
         house = support.scalar(conn, "select id from vendors where is_house")
         vendor_slugs = {r[0] for r in support.rows(conn, "select slug from vendors")}
         brand_names = {r[0] for r in support.rows(conn, "select lower(name) from brands")}
+        reps = set(support.rows(conn, "select id, rep_id from accounts where rep_id is not null"))
 
     summary = load_demo_data(db)
     assert "seeded beside the migrated legacy store" in summary, summary
@@ -78,6 +79,8 @@ def test_the_demo_seeds_beside_a_reorganized_legacy_store_once_and_rollback_stil
             after = _row_hashes(conn, table)
             assert before[table] <= after, f"{table}: {len(before[table] - after)} rows changed"
         counts = _counts(conn)
+        # no migrated dealer lost the rep the legacy store gave it
+        assert reps <= set(support.rows(conn, "select id, rep_id from accounts"))
         for table in ("products", "offers", "orders", "users", "accounts", "stock_levels"):
             assert counts[table] > len(before[table]), f"{table}: the seed added nothing"
         for table in ("rfqs", "carts", "payments", "spec_definitions"):
