@@ -44,6 +44,22 @@ def test_the_floor_copies_every_row_and_index_the_transform_wrote_and_leaves_no_
     )
     assert support.catalog(db.dsn) == before  # the copies are gone, nothing else changed
 
+    # The steps' timeline: every step, in the order they started, inside the transform.
+    figures = bench._figures(db.dsn)
+    wall = next(p["seconds"] for p in figures["phases"] if p["phase"] == "transform")
+    steps = figures["steps"]
+    assert {s["step"] for s in steps} == {s.name for s in transform.STEPS}
+    assert [s["start_s"] for s in steps] == sorted(s["start_s"] for s in steps)
+    for s in steps:
+        assert 0 <= s["start_s"] <= s["end_s"] <= wall + 0.05, s
+        assert s["end_s"] - s["start_s"] == pytest.approx(s["seconds"], abs=0.002) or (
+            s["start_s"] == 0
+        ), s
+    by_name = {s["step"]: s for s in steps}
+    for step in transform.STEPS:  # a step starts after the ones it reads have ended
+        for before_it in step.after:
+            assert by_name[before_it]["end_s"] <= by_name[step.name]["start_s"] + 0.05, step.name
+
 
 def test_an_index_the_floor_cannot_copy_stops_it_by_name() -> None:
     with pytest.raises(RuntimeError, match=r"public\.orders.*ix_elsewhere"):
@@ -99,3 +115,47 @@ def test_the_tables_say_which_target_each_run_meets() -> None:
         "0.60",
     ):
         assert expected in text, expected
+
+
+def test_the_steps_table_draws_when_each_step_ran_and_how_busy_the_connections_were() -> None:
+    run = _run(80, 25, 3.0)  # a 40 s transform
+    run["steps"] = [
+        {
+            "step": "lookups",
+            "rows": 10,
+            "seconds": 10.0,
+            "rows_per_s": 1,
+            "start_s": 0.0,
+            "end_s": 10.0,
+        },
+        {
+            "step": "products",
+            "rows": 10,
+            "seconds": 30.0,
+            "rows_per_s": 0,
+            "start_s": 10.0,
+            "end_s": 40.0,
+        },
+        {
+            "step": "images",
+            "rows": 10,
+            "seconds": 20.0,
+            "rows_per_s": 1,
+            "start_s": 10.0,
+            "end_s": 30.0,
+        },
+    ]
+    report = {"workers": 2, "runs": [run]}
+    console = Console(width=200, record=True)
+    console.print(bench.steps_table(report))
+    lines = console.export_text().splitlines()
+    bar = {
+        name: next(line for line in lines if f" {name} " in line)
+        for name in ("lookups", "products", "images")
+    }
+    assert "█" * 10 + "·" * 30 in bar["lookups"]  # the first quarter of 40 characters
+    assert "·" * 10 + "█" * 30 in bar["products"]
+    assert "·" * 10 + "█" * 20 + "·" * 10 in bar["images"]
+    assert "10.0-40.0" in bar["products"]
+    text = " ".join(lines)
+    assert "60.0s of steps in 40.0s on 2 connections: 75% of their time" in text

@@ -181,8 +181,13 @@ def _figures(dsn: str) -> dict[str, Any]:
             "select phase, extract(epoch from finished_at - started_at)::float, rows"
             " from reorg.runs where status = 'done' order by id"
         ).fetchall()
+        # When each step ended, from the transform's start: a step that ran uninterrupted (as
+        # here) started its seconds before that.
         steps = conn.execute(
-            "select step, rows, seconds from reorg.steps order by updated_at"
+            "select s.step, s.rows, s.seconds, extract(epoch from s.updated_at - r.started_at)"
+            " from reorg.steps s, (select started_at from reorg.runs where phase = 'transform'"
+            "                      and status = 'done' order by id desc limit 1) r"
+            " order by s.updated_at - make_interval(secs => s.seconds)"
         ).fetchall()
         legacy = conn.execute("select sum(rows) from reorg.baseline").fetchone()
         targets = conn.execute(
@@ -202,8 +207,10 @@ def _figures(dsn: str) -> dict[str, Any]:
                 "rows": int(r),
                 "seconds": round(float(s), 3),
                 "rows_per_s": round(int(r) / float(s)) if s else None,
+                "start_s": round(max(0.0, float(end) - float(s)), 3),
+                "end_s": round(float(end), 3),
             }
-            for st, r, s in steps
+            for st, r, s, end in steps
         ],
     }
 
@@ -291,6 +298,7 @@ def run(
             "after": [round(x, 2) for x in os.getloadavg()],
         },
         "targets": {"transform_rows_per_s": 50_000, "rollback_seconds": 10},
+        "workers": transform.STEP_WORKERS,
         "runs": runs,
     }
 
@@ -362,18 +370,47 @@ def _verdict(met: bool) -> str:
     return "meets" if met else "misses"
 
 
+TIMELINE_WIDTH = 40  # characters for the transform's whole wall time
+
+
 def steps_table(report: dict[str, Any]) -> Table:
-    table = Table(title="transform steps (largest run)")
-    for col in ("step", "rows", "seconds", "rows/s"):
-        table.add_column(col, justify="right" if col != "step" else "left")
-    for s in report["runs"][-1]["steps"]:
+    """The transform's steps in the order they started, each with when it ran (a bar on the
+    transform's wall time), and how busy the connections were."""
+    run = report["runs"][-1]
+    steps = run["steps"]
+    wall = next((p["seconds"] for p in run["phases"] if p["phase"] == "transform"), 0.0)
+    busy = sum(s["seconds"] for s in steps)
+    workers = report.get("workers", transform.STEP_WORKERS)
+    caption = (
+        f"{busy:.1f}s of steps in {wall:.1f}s on {workers} connections: "
+        f"{busy / (wall * workers):.0%} of their time"
+        " (restore also builds on the second connection, uncounted)"
+        if wall
+        else None
+    )
+    table = Table(title="transform steps (largest run), in the order they started", caption=caption)
+    for col in ("step", "rows", "seconds", "rows/s", "from-to s", "when"):
+        table.add_column(col, justify="left" if col in ("step", "when") else "right")
+    for s in steps:
         table.add_row(
             s["step"],
             f"{s['rows']:,}",
             f"{s['seconds']:.2f}",
             f"{s['rows_per_s']:,}" if s["rows_per_s"] else "-",
+            f"{s['start_s']:.1f}-{s['end_s']:.1f}" if "start_s" in s else "-",
+            _bar(s.get("start_s"), s.get("end_s"), wall),
         )
     return table
+
+
+def _bar(start: float | None, end: float | None, wall: float) -> str:
+    """A step's stretch of the transform's wall time, in TIMELINE_WIDTH characters."""
+    if start is None or end is None or wall <= 0:
+        return ""
+    scale = TIMELINE_WIDTH / wall
+    first = min(TIMELINE_WIDTH - 1, int(start * scale))
+    last = max(first + 1, min(TIMELINE_WIDTH, round(end * scale)))
+    return "·" * first + "█" * (last - first) + "·" * (TIMELINE_WIDTH - last)
 
 
 def write_report(report: dict[str, Any], path: Path) -> None:
