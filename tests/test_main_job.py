@@ -131,10 +131,51 @@ def test_demo_on_a_fresh_data_dir_serves_ready_and_runs_twice_without_duplicates
         assert rfqs > 0
         assert houses == 1
         assert mapped > 0
+        _the_vendor_sign_in_sees_the_house_stock_migrated_and_seeded(base, server.dsn("emporium"))
     finally:
         again = stop(proc)
     assert "✓ legacy store" not in again, "the second run keeps the migrated store"
     assert "store data kept" in again, again
+
+
+def _the_vendor_sign_in_sees_the_house_stock_migrated_and_seeded(base: str, dsn: str) -> None:
+    """Through the API: the demo vendor (the migrated house vendor's owner) reads the stock
+    at the house's migrated location and at a location the seed added, and no other vendor's."""
+    with psycopg.connect(dsn) as c:
+        rows = c.execute(
+            "select l.id::text, v.is_house"
+            " from stock_locations l join vendors v on v.id = l.vendor_id"
+            " where exists (select 1 from stock_levels s where s.location_id = l.id)"
+        ).fetchall()
+        migrated = c.execute(
+            "select distinct s.location_id::text from stock_levels s"
+            " join reorg.legacy_row_map m on m.target_table = 'product_variants'"
+            "  and m.target_id = s.variant_id::text"
+            " join vendors v on v.id = s.vendor_id where v.is_house"
+        ).fetchall()
+    house_locations = {r[0] for r in rows if r[1]}
+    other_locations = {r[0] for r in rows if not r[1]}
+    from_legacy = {r[0] for r in migrated}
+    seeded = house_locations - from_legacy
+    assert from_legacy
+    assert seeded
+    assert other_locations
+    login = httpx.post(
+        f"{base}/auth/login",
+        json={"email": "vendor@demo.emporium.test", "password": "emporium-demo"},
+    )
+    assert login.status_code == 200, login.text
+    auth = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    for location in (sorted(from_legacy)[0], sorted(seeded)[0]):
+        page = httpx.get(f"{base}/inventory/levels", params={"location_id": location}, headers=auth)
+        assert page.status_code == 200, page.text
+        assert page.json()["items"], location
+        assert {i["location_id"] for i in page.json()["items"]} == {location}
+    other = httpx.get(
+        f"{base}/inventory/levels", params={"location_id": sorted(other_locations)[0]}, headers=auth
+    )
+    assert other.status_code == 200, other.text
+    assert other.json()["items"] == []
 
 
 @pytest.mark.skipif(
