@@ -249,8 +249,8 @@ def db_seed(
 ) -> None:
     """Fill every domain with believable demo data (a sneaker marketplace and a B2B store).
 
-    For an empty database; one that already has products or a house vendor is refused
-    unless --alongside. All in one transaction: a failure writes nothing.
+    For an empty database: one with products or a house vendor already is
+    refused, unless --alongside. One transaction: a failure writes nothing.
     """
     from emporium.seed import generate
 
