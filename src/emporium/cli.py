@@ -697,9 +697,10 @@ def bench_legacy(
         typer.Option(help="A second, smaller run to show memory stays flat (0: skip).", min=0),
     ] = 10,
     seed: Annotated[int, typer.Option(help="Seed of the demo legacy store.")] = 7,
-    output: Annotated[Path, typer.Option(help="Where the JSON result is written.")] = Path(
-        "reports/bench-legacy.json"
-    ),
+    output: Annotated[
+        Path,
+        typer.Option(help="Where the JSON result is written (the markdown goes beside it)."),
+    ] = Path("reports/bench-legacy.json"),
 ) -> None:
     """The reorganization at scale: rows/s per phase, total time, the migrator's peak memory,
     rollback time, next to the raw limit (CREATE TABLE AS SELECT * of every legacy table).
@@ -716,12 +717,15 @@ def bench_legacy(
             seed=seed,
             say=lambda msg: console.print(f"  {msg}", markup=False, highlight=False),
         )
-    bench.write_report(report, output)
+    md = bench.write_report(report, output)
     out = console if console.is_terminal else Console(width=200)
     out.print(bench.render_table(report))
     out.print(bench.limits_table(report))
     out.print(bench.steps_table(report))
-    console.print(f"load average at start: {report['load_average']['before']}; JSON: {output}")
+    console.print(
+        f"load average at start: {report['load_average']['before']}; JSON: {output};"
+        f" markdown (with the steps' chart): {md}"
+    )
 
 
 def _register_areas() -> None:

@@ -159,3 +159,26 @@ def test_the_steps_table_draws_when_each_step_ran_and_how_busy_the_connections_w
     assert "10.0-40.0" in bar["products"]
     text = " ".join(lines)
     assert "60.0s of steps in 40.0s on 2 connections: 75% of their time" in text
+
+    # The markdown report: the same tables, and the steps as a Mermaid gantt chart.
+    report |= {
+        "at": "2026-12-07T19:00:00+00:00",
+        "emporium": "0.1.0",
+        "machine": {"cpus": 2, "platform": "Linux", "python": "3.11.7"},
+        "load_average": {"before": [0.1, 0.2, 0.3], "after": [1.0, 0.5, 0.4]},
+        "targets": {"transform_rows_per_s": 50_000, "rollback_seconds": 10},
+    }
+    md = bench.markdown(report)
+    assert "| step | rows | seconds | rows/s | from-to s | when |" in md
+    assert "| products | 10 | 30.00 | - | 10.0-40.0 | " + "·" * 10 + "█" * 30 + " |" in md
+    assert "| 80 | 25 (misses 50,000) | 900,000 |" in md
+    assert "60.0s of steps in 40.0s on 2 connections: 75% of their time" in md
+    chart = md[md.index("```mermaid") :]
+    assert chart.splitlines()[1:5] == [
+        "gantt",
+        "    title transform steps at scale 80 (40.0s, 2 connections)",
+        "    dateFormat x",
+        "    axisFormat %M:%S",
+    ]
+    for task in ("lookups : 0, 10000", "products : 10000, 40000", "images : 10000, 30000"):
+        assert f"\n    {task}\n" in chart, task

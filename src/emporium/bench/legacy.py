@@ -31,7 +31,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -303,14 +304,39 @@ def run(
     }
 
 
-def render_table(report: dict[str, Any]) -> Table:
+@dataclass(frozen=True)
+class Grid:
+    """One table of the report, printed by the CLI (rich) and written to the markdown."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+    left: frozenset[str] = frozenset()  # columns aligned left (the others right)
+    caption: str | None = None
+
+    def rich(self) -> Table:
+        table = Table(title=self.title, caption=self.caption)
+        for col in self.columns:
+            table.add_column(col, justify="left" if col in self.left else "right")
+        for row in self.rows:
+            table.add_row(*row)
+        return table
+
+    def markdown(self) -> str:
+        def line(cells: Iterable[str]) -> str:
+            return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+        align = ["---" if c in self.left else "---:" for c in self.columns]
+        out = [f"### {self.title}", "", line(self.columns), line(align)]
+        out += [line(row) for row in self.rows]
+        if self.caption:
+            out += ["", self.caption]
+        return "\n".join(out)
+
+
+def phases_grid(report: dict[str, Any]) -> Grid:
     """Each run's phases: seconds, and legacy rows/s where a phase reads every legacy row."""
-    table = Table(title="emporium bench legacy: phases (rows/s = legacy rows / seconds)")
-    table.add_column("scale")
-    table.add_column("legacy rows", justify="right")
-    for phase in PHASES:
-        table.add_column(phase, justify="right")
-    table.add_column("wall s", justify="right")
+    rows = []
     for r in report["runs"]:
         by_phase = {p["phase"]: p for p in r["phases"]}
         cells = [
@@ -324,46 +350,60 @@ def render_table(report: dict[str, Any]) -> Table:
             else "-"
             for p in PHASES
         ]
-        table.add_row(
-            f"{r['scale']:g}",
-            f"{r['legacy_rows']:,}",
-            *cells,
-            f"{r['migrate_wall_seconds']:.1f}",
+        rows.append(
+            (f"{r['scale']:g}", f"{r['legacy_rows']:,}", *cells, f"{r['migrate_wall_seconds']:.1f}")
         )
-    return table
+    return Grid(
+        "emporium bench legacy: phases (rows/s = legacy rows / seconds)",
+        ("scale", "legacy rows", *PHASES, "wall s"),
+        rows,
+        left=frozenset({"scale"}),
+    )
 
 
-def limits_table(report: dict[str, Any]) -> Table:
+def render_table(report: dict[str, Any]) -> Table:
+    return phases_grid(report).rich()
+
+
+def limits_grid(report: dict[str, Any]) -> Grid:
     """Each run against the limits measured in it (the raw limit, the output floor) and
     against the targets."""
     targets = report["targets"]
-    table = Table(title="against the limits measured in the same run, and the targets")
-    for col in (
-        "scale",
-        "transform rows/s",
-        "raw limit rows/s",
-        "transform/raw",
-        "output floor",
-        "transform/floor",
-        "peak RSS MiB",
-        "rollback s",
-    ):
-        table.add_column(col, justify="right")
     want_rate, want_rollback = targets["transform_rows_per_s"], targets["rollback_seconds"]
+    rows = []
     for r in report["runs"]:
         floor = r["output_floor"]
         ours, rollback = r["transform_rows_per_s"], r["rollback_seconds"]
-        table.add_row(
-            f"{r['scale']:g}",
-            f"{ours:,} ({_verdict(ours >= want_rate)} {want_rate:,})" if ours else "-",
-            f"{r['raw_limit']['rows_per_s']:,}",
-            f"{r['transform_vs_raw']:.3f}" if r["transform_vs_raw"] else "-",
-            f"{floor['seconds']:.1f}s · {floor['legacy_rows_per_s']:,}/s",
-            f"{r['transform_vs_floor']:.2f}" if r["transform_vs_floor"] else "-",
-            f"{r['migrator_peak_rss_kib'] / 1024:.0f}",
-            f"{rollback:.1f} ({_verdict(rollback < want_rollback)} < {want_rollback})",
+        rows.append(
+            (
+                f"{r['scale']:g}",
+                f"{ours:,} ({_verdict(ours >= want_rate)} {want_rate:,})" if ours else "-",
+                f"{r['raw_limit']['rows_per_s']:,}",
+                f"{r['transform_vs_raw']:.3f}" if r["transform_vs_raw"] else "-",
+                f"{floor['seconds']:.1f}s · {floor['legacy_rows_per_s']:,}/s",
+                f"{r['transform_vs_floor']:.2f}" if r["transform_vs_floor"] else "-",
+                f"{r['migrator_peak_rss_kib'] / 1024:.0f}",
+                f"{rollback:.1f} ({_verdict(rollback < want_rollback)} < {want_rollback})",
+            )
         )
-    return table
+    return Grid(
+        "against the limits measured in the same run, and the targets",
+        (
+            "scale",
+            "transform rows/s",
+            "raw limit rows/s",
+            "transform/raw",
+            "output floor",
+            "transform/floor",
+            "peak RSS MiB",
+            "rollback s",
+        ),
+        rows,
+    )
+
+
+def limits_table(report: dict[str, Any]) -> Table:
+    return limits_grid(report).rich()
 
 
 def _verdict(met: bool) -> str:
@@ -373,12 +413,16 @@ def _verdict(met: bool) -> str:
 TIMELINE_WIDTH = 40  # characters for the transform's whole wall time
 
 
-def steps_table(report: dict[str, Any]) -> Table:
+def _transform_seconds(run: dict[str, Any]) -> float:
+    return float(next((p["seconds"] for p in run["phases"] if p["phase"] == "transform"), 0.0))
+
+
+def steps_grid(report: dict[str, Any]) -> Grid:
     """The transform's steps in the order they started, each with when it ran (a bar on the
     transform's wall time), and how busy the connections were."""
     run = report["runs"][-1]
     steps = run["steps"]
-    wall = next((p["seconds"] for p in run["phases"] if p["phase"] == "transform"), 0.0)
+    wall = _transform_seconds(run)
     busy = sum(s["seconds"] for s in steps)
     workers = report.get("workers", transform.STEP_WORKERS)
     caption = (
@@ -388,11 +432,8 @@ def steps_table(report: dict[str, Any]) -> Table:
         if wall
         else None
     )
-    table = Table(title="transform steps (largest run), in the order they started", caption=caption)
-    for col in ("step", "rows", "seconds", "rows/s", "from-to s", "when"):
-        table.add_column(col, justify="left" if col in ("step", "when") else "right")
-    for s in steps:
-        table.add_row(
+    rows = [
+        (
             s["step"],
             f"{s['rows']:,}",
             f"{s['seconds']:.2f}",
@@ -400,7 +441,19 @@ def steps_table(report: dict[str, Any]) -> Table:
             f"{s['start_s']:.1f}-{s['end_s']:.1f}" if "start_s" in s else "-",
             _bar(s.get("start_s"), s.get("end_s"), wall),
         )
-    return table
+        for s in steps
+    ]
+    return Grid(
+        "transform steps (largest run), in the order they started",
+        ("step", "rows", "seconds", "rows/s", "from-to s", "when"),
+        rows,
+        left=frozenset({"step", "when"}),
+        caption=caption,
+    )
+
+
+def steps_table(report: dict[str, Any]) -> Table:
+    return steps_grid(report).rich()
 
 
 def _bar(start: float | None, end: float | None, wall: float) -> str:
@@ -413,6 +466,57 @@ def _bar(start: float | None, end: float | None, wall: float) -> str:
     return "·" * first + "█" * (last - first) + "·" * (TIMELINE_WIDTH - last)
 
 
-def write_report(report: dict[str, Any], path: Path) -> None:
+def gantt(report: dict[str, Any]) -> str:
+    """The largest run's steps as a Mermaid gantt chart (milliseconds from the transform's
+    start), for the markdown report."""
+    run = report["runs"][-1]
+    lines = [
+        "```mermaid",
+        "gantt",
+        f"    title transform steps at scale {run['scale']:g}"
+        f" ({_transform_seconds(run):.1f}s, {report.get('workers', transform.STEP_WORKERS)}"
+        " connections)",
+        "    dateFormat x",
+        "    axisFormat %M:%S",
+        "    section steps",
+    ]
+    for s in run["steps"]:
+        if "start_s" in s:
+            begin, end = round(s["start_s"] * 1000), round(s["end_s"] * 1000)
+            lines.append(f"    {s['step']} : {begin}, {max(end, begin + 1)}")
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """The report for people: the three tables and the steps' chart."""
+    machine, load = report["machine"], report["load_average"]
+    head = [
+        "# emporium bench legacy",
+        "",
+        f"{report['at']}, emporium {report['emporium']}, {machine['cpus']} CPUs,"
+        f" {machine['platform']}, Python {machine['python']};"
+        f" load average {load['before']} before, {load['after']} after.",
+        "Targets: >= {:,} legacy rows/s through transform, rollback under {} s, memory flat"
+        " (peak RSS alike at both scales).".format(
+            report["targets"]["transform_rows_per_s"], report["targets"]["rollback_seconds"]
+        ),
+    ]
+    parts = [
+        "\n".join(head),
+        phases_grid(report).markdown(),
+        limits_grid(report).markdown(),
+        steps_grid(report).markdown(),
+        gantt(report),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def write_report(report: dict[str, Any], path: Path) -> Path:
+    """The JSON at ``path`` and the markdown beside it (same name, ``.md``); returns the
+    markdown's path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2) + "\n")
+    md = path.with_suffix(".md")
+    md.write_text(markdown(report))
+    return md
