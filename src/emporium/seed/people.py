@@ -270,7 +270,7 @@ class _Builder:
         return out
 
     def write_accounts(self, accounts: list[Account]) -> None:
-        rng = self.rng
+        rng, known = self.rng, self.ld.existing  # another account's ids stay its own
         rows: list[tuple[Any, ...]] = []
         members: list[tuple[Any, ...]] = []
         notes: list[tuple[Any, ...]] = []
@@ -279,7 +279,6 @@ class _Builder:
             shopify = str(6_100_000_000_000 + n * 7919) if rng.random() < 0.4 else None
             legacy = 10_000 + n if rng.random() < 0.3 else None
             tax_id = f"{rng.randrange(10, 99)}-{rng.randrange(1_000_000, 9_999_999)}"
-            known = self.ld.existing  # another account's ids stay its own
             shopify = None if shopify in known.shopify_ids else shopify
             legacy = None if legacy in known.dealer_ids else legacy
             rows.append(
