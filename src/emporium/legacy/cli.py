@@ -27,7 +27,8 @@ legacy_app = typer.Typer(
     help="The reorganization: move a legacy store database (the shape of "
     "shared/legacy/schema.sql) in place into emporium's design, with a way back.\n\n"
     "Start with `emporium legacy demo-db` (a messy legacy store to practise on), then "
-    "`emporium legacy migrate`, `status`, `report`, and `rollback` to undo it all.",
+    "`emporium legacy rehearse` (everything on a copy first), `migrate`, `status`, `report`, "
+    "and `rollback` to undo it all.",
     no_args_is_help=True,
 )
 
@@ -254,3 +255,109 @@ def rollback_cmd(database_url: UrlOpt = None, yes: YesOpt = False) -> None:
         f"rolled back in {result['seconds']}s: {result['tables_checked']} legacy tables, "
         f"{result['rows']:,} rows, checksums equal to before the migration"
     )
+
+
+@legacy_app.command("rehearse")
+def rehearse_cmd(
+    database_url: UrlOpt = None,
+    scratch_url: Annotated[
+        str | None,
+        typer.Option(
+            "--scratch-url",
+            help="The server to make the copy on (any database URL there; default: the"
+            " server of --database-url). Use it when the store's server won't let you create"
+            " a database, e.g. rehearse a hosted store on the embedded server.",
+            show_default=False,
+        ),
+    ] = None,
+    from_backup: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-backup",
+            help="Rehearse from this verified backup (`emporium db backup`, or the one the"
+            " migration's backup phase took) instead of backing the store up now: the store"
+            " isn't even connected to.",
+            show_default=False,
+        ),
+    ] = None,
+    keep: Annotated[
+        bool,
+        typer.Option(
+            "--keep",
+            help="Keep the migrated copy to look around in (the rollback isn't rehearsed).",
+        ),
+    ] = False,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="Start over from a new backup, even when a stopped rehearsal could resume.",
+        ),
+    ] = False,
+    out: OutOpt = Path("reports/legacy/rehearsal"),
+    backup_dir: Annotated[
+        Path, typer.Option(help="Where the store's verified backup is written.")
+    ] = Path("backups"),
+    lock_timeout: Annotated[
+        str, typer.Option(help="How long to wait for a table lock before giving up (e.g. 10s).")
+    ] = "10s",
+    batch_rows: Annotated[
+        int, typer.Option(help="Legacy rows per transform batch (one transaction each).", min=100)
+    ] = BATCH_ROWS,
+    connections: Annotated[
+        int, typer.Option(help="Transform steps run at once (as for migrate).", min=1, max=8)
+    ] = STEP_WORKERS,
+) -> None:
+    """Rehearse the whole reorganization on a copy first: no surprise in the real run.
+
+    Backs the store up (pg_dump, one snapshot: the store is only read), restores the backup
+    into a copy named <database>_rehearsal and checks it, runs every phase of `migrate` on
+    the copy, writes the report to review, rolls the copy back to prove the way back, and
+    drops it. Prints how long each phase took. Stopped midway, the next rehearsal resumes
+    where it was (--fresh starts over).
+    """
+    from emporium.legacy import phases, rehearse
+
+    opts = phases.Options(
+        out_dir=out,
+        backup_dir=backup_dir,
+        lock_timeout=lock_timeout,
+        batch_rows=batch_rows,
+        connections=connections,
+    )
+    with database(database_url) as db:
+        plan = rehearse.Plan(
+            source_dsn=None if from_backup else db.admin_dsn,
+            server_dsn=scratch_url or db.admin_dsn,
+            options=opts,
+            from_backup=from_backup,
+            keep=keep,
+            fresh=fresh,
+        )
+        with _bars() as bars:
+            tasks: dict[str, TaskID] = {}
+
+            def progress(step: str, done: int, total: int) -> None:
+                if step not in tasks:
+                    tasks[step] = bars.add_task(step, total=total or 1)
+                bars.update(tasks[step], completed=done, total=max(total, 1))
+
+            ui = phases.UI(
+                say=lambda text: bars.console.print(text, markup=False), progress=progress
+            )
+            summary = rehearse.rehearse(plan, ui)
+    failed = summary["checks_failed"]
+    say(
+        f"rehearsed on {summary['copy']} in {summary['seconds']:.1f}s: every phase ran,"
+        f" {summary['checks'] - len(failed)} of {summary['checks']} validation checks pass"
+    )
+    if summary["rollback"]:
+        say(
+            f"rollback rehearsed in {summary['rollback']['seconds']:.1f}s (checksums equal to"
+            " before); the copy is dropped"
+        )
+    say(
+        f"plan a write freeze of about {summary['write_freeze_seconds']:.0f}s on the store"
+        " (move_aside to compat on this copy)"
+    )
+    say(f"rehearsal: {summary['files']['markdown']}\nreport:    {summary['report']}")

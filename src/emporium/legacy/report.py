@@ -264,8 +264,15 @@ def render_markdown(data: dict[str, Any]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def write(conn: psycopg.Connection[Any], out_dir: Path) -> tuple[Path, Path, dict[str, Any]]:
+def write(
+    conn: psycopg.Connection[Any], out_dir: Path, *, backup: str | None = None
+) -> tuple[Path, Path, dict[str, Any]]:
+    """Write the report; ``backup`` names the verified backup to cite instead of the one the
+    backup phase recorded (a rehearsal's copy was backed up into a directory that is gone;
+    the store's own backup, which the copy was restored from, is the one that matters)."""
     data = collect(conn)
+    if backup is not None:
+        data["backup"] = backup
     out_dir.mkdir(parents=True, exist_ok=True)
     md, js = out_dir / "legacy-report.md", out_dir / "legacy-report.json"
     md.write_text(render_markdown(data))

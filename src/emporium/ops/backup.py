@@ -61,6 +61,7 @@ __all__ = [
     "manifest_path_for",
     "read_manifest",
     "restore",
+    "restore_copy",
     "sha256_of",
     "verify",
 ]
@@ -362,42 +363,78 @@ def verify(
     started = time.monotonic()
     m = read_manifest(archive, manifest)
     check_archive(archive, m, progress=progress)
-    pg_restore, _ = _pg_restore(dsn, m)
     notes = ["privileges (GRANTs) and owners are not restored into the scratch database"]
     with _scratch(dsn, m.data.get("locale") or {}, notes, scratch_name) as scratch:
-        conninfo, env = _tool_args(dsn, scratch)
-        # The scratch database is thrown away: one transaction, no waiting for the disk.
-        env["PGOPTIONS"] = f"{env.get('PGOPTIONS', '')} -c synchronous_commit=off".strip()
-        _say(progress, f"restoring into the scratch database {scratch}")
-        # Owners and ACLs name roles that may not exist on this server; the data is what
-        # is verified, and without them it restores anywhere.
-        done = _run_pg_restore(
-            [str(pg_restore), "--no-owner", "--no-acl", "--no-publications",
-             "--no-subscriptions", "--no-security-labels", "--no-tablespaces",
-             "--single-transaction", "--exit-on-error", f"--dbname={conninfo}", str(archive)],
-            env,
-        )  # fmt: skip
-        if done.returncode != 0:
-            raise EmporiumError(
-                f"{archive.name} does not restore: {_tail(done.stderr)}",
-                code="backup_corrupt",
-                detail={"scratch_database": scratch},
-                hint="when the message names a missing role or extension, verify on the "
-                "server the backup came from",
-            )
-        with connect(make_conninfo(dsn, dbname=scratch), autocommit=True) as conn:
-            actual = checksums.table_checksums(conn, on_table=_per_table(progress))
+        _restore_checked(archive, m, dsn, scratch, progress, "the scratch database")
+    return VerifyResult(
+        archive, len(m.tables), m.total_rows, time.monotonic() - started, scratch, notes
+    )
+
+
+@_translating
+def restore_copy(
+    archive: Path,
+    dsn: str,
+    name: str,
+    *,
+    manifest: Path | None = None,
+    progress: Progress | None = None,
+) -> VerifyResult:
+    """Like ``verify``, but the database is kept: ``archive`` restored into a new database
+    NAME on the server of ``dsn`` and checked against the manifest, a copy to work on (the
+    legacy rehearsal). The caller makes sure NAME is free or its own; it is dropped first,
+    and dropped again when the restore or the check fails."""
+    started = time.monotonic()
+    m = read_manifest(archive, manifest)
+    check_archive(archive, m, progress=progress)
+    notes = ["privileges (GRANTs) and owners are not restored into the copy"]
+    _drop_scratch(dsn, name)
+    _create_scratch(dsn, name, m.data.get("locale") or {}, notes)
+    try:
+        _restore_checked(archive, m, dsn, name, progress, "the copy")
+    except BaseException:
+        _drop_scratch(dsn, name)
+        raise
+    seconds = time.monotonic() - started
+    return VerifyResult(archive, len(m.tables), m.total_rows, seconds, name, notes)
+
+
+def _restore_checked(
+    archive: Path, m: Manifest, dsn: str, target: str, progress: Progress | None, what: str
+) -> None:
+    """pg_restore ``archive`` into the empty database ``target`` (on the server of ``dsn``)
+    and compare every table with the manifest; backup_corrupt or backup_mismatch if not."""
+    pg_restore, _ = _pg_restore(dsn, m)
+    conninfo, env = _tool_args(dsn, target)
+    # A scratch database or a copy to rehearse on: one transaction, no waiting for the disk.
+    env["PGOPTIONS"] = f"{env.get('PGOPTIONS', '')} -c synchronous_commit=off".strip()
+    _say(progress, f"restoring into {what} {target}")
+    # Owners and ACLs name roles that may not exist on this server; the data is what is
+    # verified, and without them it restores anywhere.
+    done = _run_pg_restore(
+        [str(pg_restore), "--no-owner", "--no-acl", "--no-publications",
+         "--no-subscriptions", "--no-security-labels", "--no-tablespaces",
+         "--single-transaction", "--exit-on-error", f"--dbname={conninfo}", str(archive)],
+        env,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise EmporiumError(
+            f"{archive.name} does not restore: {_tail(done.stderr)}",
+            code="backup_corrupt",
+            detail={"scratch_database": target},
+            hint="when the message names a missing role or extension, verify on the "
+            "server the backup came from",
+        )
+    with connect(make_conninfo(dsn, dbname=target), autocommit=True) as conn:
+        actual = checksums.table_checksums(conn, on_table=_per_table(progress))
     differences = checksums.compare(m.tables, actual)
     if differences:
         raise EmporiumError(
             f"{archive.name} does not hold what its manifest says "
             f"({len(differences)} table(s)):\n  " + "\n  ".join(differences),
             code="backup_mismatch",
-            detail={"differences": differences, "scratch_database": scratch},
+            detail={"differences": differences, "scratch_database": target},
         )
-    return VerifyResult(
-        archive, len(m.tables), m.total_rows, time.monotonic() - started, scratch, notes
-    )
 
 
 @_translating
