@@ -7,8 +7,10 @@ can't (a role without CREATEDB, a store already being migrated)."""
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -265,3 +267,61 @@ def test_rehearse_through_the_cli(make_legacy: MakeLegacy, server: Server) -> No
         assert "hint: drop or rename it" in refused.stderr
     finally:
         server.drop_database(f"{db.name}_rehearsal")
+
+
+def test_a_copy_left_by_a_killed_restore_is_started_over(
+    make_legacy: MakeLegacy, server: Server
+) -> None:
+    db = make_legacy(scale=0.05, seed=66)
+    copy = f"{db.name}_rehearsal"
+    left = server.create_database(copy)  # as a restore killed midway leaves it
+    marker = {"source": db.name, "archive": "gone.dump", "sha256": "0" * 64, "restored": False}
+    server.execute(
+        sql.SQL("comment on database {} is {}").format(
+            sql.Identifier(copy), sql.Literal(rehearse.MARKER + json.dumps(marker))
+        )
+    )
+    with psycopg.connect(left, autocommit=True) as conn:
+        conn.execute("create table half_restored as select 1 as x")
+    try:
+        s = rehearse.rehearse(_plan(db.dsn, db.tmp, keep=True))
+        assert s["resumed"] is False
+        assert s["restored_rows"] >= s["legacy_rows"] > 0
+        assert "half_restored" not in support.public_tables(left)
+        assert support.phase_status(left) == support.all_done()
+    finally:
+        server.drop_database(copy)
+
+
+def test_a_rehearsal_killed_at_random_points_finishes_when_run_again(
+    make_legacy: MakeLegacy, server: Server
+) -> None:
+    """SIGKILL the CLI (and its pg_dump / pg_restore) anywhere in the rehearsal, twice;
+    the next run finishes it, and leaves no copy and no scratch database behind."""
+    db = make_legacy(scale=0.3, seed=67)
+    sums = support.legacy_sums(db.dsn, "public")
+    rng = random.Random(67)
+    log = db.tmp / "rehearse.log"
+    args = ["legacy", "rehearse", "--database-url", db.dsn, "--out", str(db.tmp / "out"),
+            "--backup-dir", str(db.tmp / "backups"), "--batch-rows", "500"]  # fmt: skip
+    kills = []
+    for _ in range(2):
+        run = support.start_cli(args, log)
+        time.sleep(rng.uniform(0.5, 4.0))
+        kills.append(support.kill(run))
+    assert kills[0], "the first kill landed while the rehearsal was running"
+    final = support.start_cli(args, log)
+    assert final.proc.wait(timeout=300) == 0, final.output()
+    out = " ".join(final.output().split())
+    assert "rollback rehearsed in" in out, (kills, out)
+    summary = json.loads((db.tmp / "out" / "legacy-rehearsal.json").read_text())
+    assert summary["checks_failed"] == []
+    assert summary["rollback"]["rows"] == summary["legacy_rows"]
+    left = support.rows(
+        server.admin_dsn,
+        "select datname from pg_database where datname like %s or datname like %s",
+        [f"{db.name}_rehearsal%", "emporium_verify_%rehearsal%"],
+    )
+    assert left == [], (kills, left)
+    assert support.legacy_sums(db.dsn, "public") == sums
+    assert "reorg" not in support.schemas(db.dsn)

@@ -215,9 +215,20 @@ def _backup_source(plan: Plan, ui: phases.UI) -> Path:
 def _restore(plan: Plan, archive: Path, source: str, name: str, ui: phases.UI) -> dict[str, Any]:
     manifest = backup.read_manifest(archive)
     ui.say(f"== restoring {archive.name} into the copy {name}, checked against its manifest")
+    marker: dict[str, Any] = {
+        "source": source,
+        "archive": str(archive),
+        "sha256": manifest.archive_sha256,
+        "restored": False,  # until the restore is checked: a killed one is started over
+    }
     try:
-        _drop(plan.server_dsn, name)  # a copy whose restore never finished: start over
-        restored = backup.restore_copy(archive, plan.server_dsn, name, progress=ui.say)
+        restored = backup.restore_copy(
+            archive,
+            plan.server_dsn,
+            name,
+            progress=ui.say,
+            comment=MARKER + json.dumps(marker, sort_keys=True),
+        )
     except PermissionDenied as exc:
         raise PermissionDenied(
             f"can't create the copy {name!r} to rehearse on: {exc.message}",
@@ -225,14 +236,11 @@ def _restore(plan: Plan, archive: Path, source: str, name: str, ui: phases.UI) -
             hint="rehearse on a server where this role may create databases: --scratch-url"
             " (the embedded one works: `emporium db start`)",
         ) from None
-    marker = {
-        "source": source,
-        "archive": str(archive),
-        "sha256": manifest.archive_sha256,
-        "restored": True,
-        "restore_seconds": round(restored.seconds, 2),
-        "at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
+    marker.update(
+        restored=True,
+        restore_seconds=round(restored.seconds, 2),
+        at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
     _mark(plan.server_dsn, name, marker)
     return {
         "archive": str(archive),

@@ -379,11 +379,13 @@ def restore_copy(
     *,
     manifest: Path | None = None,
     progress: Progress | None = None,
+    comment: str | None = None,
 ) -> VerifyResult:
     """Like ``verify``, but the database is kept: ``archive`` restored into a new database
     NAME on the server of ``dsn`` and checked against the manifest, a copy to work on (the
     legacy rehearsal). The caller makes sure NAME is free or its own; it is dropped first,
-    and dropped again when the restore or the check fails."""
+    and dropped again when the restore or the check fails. ``comment`` is set on the new
+    database before anything is restored, so a copy left by a killed restore is known."""
     started = time.monotonic()
     m = read_manifest(archive, manifest)
     check_archive(archive, m, progress=progress)
@@ -391,6 +393,13 @@ def restore_copy(
     _drop_scratch(dsn, name)
     _create_scratch(dsn, name, m.data.get("locale") or {}, notes)
     try:
+        if comment is not None:
+            with connect(dsn, autocommit=True) as conn:
+                conn.execute(
+                    sql.SQL("comment on database {} is {}").format(
+                        sql.Identifier(name), sql.Literal(comment)
+                    )
+                )
         _restore_checked(archive, m, dsn, name, progress, "the copy")
     except BaseException:
         _drop_scratch(dsn, name)
