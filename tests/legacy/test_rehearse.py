@@ -29,6 +29,7 @@ from emporium.legacy.state import LEGACY_TABLES, PHASES
 from tests.conftest import Server
 from tests.legacy import support
 from tests.legacy.conftest import MakeLegacy, Migrated
+from tests.security.test_supabase_compat import AUTH_OBJECTS, SUPABASE_PREPARATION
 
 runner = CliRunner()
 
@@ -325,3 +326,23 @@ def test_a_rehearsal_killed_at_random_points_finishes_when_run_again(
     assert left == [], (kills, left)
     assert support.legacy_sums(db.dsn, "public") == sums
     assert "reorg" not in support.schemas(db.dsn)
+
+
+def test_a_supabase_like_store_is_rehearsed_and_left_as_it_was(
+    make_legacy: MakeLegacy, server: Server
+) -> None:
+    """The production store is a Supabase project: its auth schema, roles and grants must
+    come out of a rehearsal exactly as they went in, and the copy must migrate cleanly."""
+    db = make_legacy(scale=0.2, seed=68, prepare=SUPABASE_PREPARATION)
+    catalog, auth = support.catalog(db.dsn), support.rowset(db.dsn, AUTH_OBJECTS)
+    sums = support.legacy_sums(db.dsn, "public")
+    assert len(auth) > 3
+
+    s = rehearse.rehearse(_plan(db.dsn, db.tmp))
+
+    assert s["checks_failed"] == []
+    assert s["rollback"]["rows"] == s["legacy_rows"] == sum(sums[t].rows for t in LEGACY_TABLES)
+    assert support.catalog(db.dsn) == catalog
+    assert support.rowset(db.dsn, AUTH_OBJECTS) == auth
+    assert support.legacy_sums(db.dsn, "public") == sums
+    assert not _exists(server, s["copy"])
