@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import (
@@ -22,6 +22,9 @@ from rich.table import Table
 from emporium.cli_common import console, database, say
 from emporium.errors import InvalidInput
 from emporium.legacy.transform import BATCH_ROWS, STEP_WORKERS
+
+if TYPE_CHECKING:
+    from emporium.legacy.phases import UI
 
 legacy_app = typer.Typer(
     help="The reorganization: move a legacy store database (the shape of "
@@ -45,6 +48,22 @@ YesOpt = Annotated[
     bool, typer.Option("--yes", "-y", help="Don't ask: the destructive steps may run.")
 ]
 OutOpt = Annotated[Path, typer.Option("--out", help="Where reports (audit, report) are written.")]
+BackupDirOpt = Annotated[Path, typer.Option(help="Where the verified backup is written.")]
+LockTimeoutOpt = Annotated[
+    str, typer.Option(help="How long to wait for a table lock before giving up (e.g. 10s).")
+]
+BatchRowsOpt = Annotated[
+    int, typer.Option(help="Legacy rows per transform batch (one transaction each).", min=100)
+]
+ConnectionsOpt = Annotated[
+    int,
+    typer.Option(
+        help="Transform steps run at once, each on its own connection (steps that don't"
+        " depend on each other; 1: one at a time, lighter on a busy server).",
+        min=1,
+        max=8,
+    ),
+]
 
 
 def register(parent: typer.Typer) -> None:
@@ -72,8 +91,11 @@ def _confirm(dbname: str, what: str, yes: bool) -> None:
 
 
 @contextmanager
-def _bars() -> Iterator[Progress]:
-    progress = Progress(
+def _phase_ui() -> Iterator[UI]:
+    """How the phases talk to a person here: lines above, a progress bar per step below."""
+    from emporium.legacy import phases
+
+    bars = Progress(
         TextColumn("  {task.description:<14}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -81,8 +103,15 @@ def _bars() -> Iterator[Progress]:
         console=console,
         transient=False,
     )
-    with progress:
-        yield progress
+    tasks: dict[str, TaskID] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        if step not in tasks:
+            tasks[step] = bars.add_task(step, total=total or 1)
+        bars.update(tasks[step], completed=done, total=max(total, 1))
+
+    with bars:
+        yield phases.UI(say=lambda text: bars.console.print(text, markup=False), progress=progress)
 
 
 @legacy_app.command("migrate")
@@ -98,24 +127,10 @@ def migrate_cmd(
     ] = None,
     yes: YesOpt = False,
     out: OutOpt = Path("reports/legacy"),
-    backup_dir: Annotated[Path, typer.Option(help="Where the verified backup is written.")] = Path(
-        "backups"
-    ),
-    lock_timeout: Annotated[
-        str, typer.Option(help="How long to wait for a table lock before giving up (e.g. 10s).")
-    ] = "10s",
-    batch_rows: Annotated[
-        int, typer.Option(help="Legacy rows per transform batch (one transaction each).", min=100)
-    ] = BATCH_ROWS,
-    connections: Annotated[
-        int,
-        typer.Option(
-            help="Transform steps run at once, each on its own connection (steps that don't"
-            " depend on each other; 1: one at a time, lighter on a busy server).",
-            min=1,
-            max=8,
-        ),
-    ] = STEP_WORKERS,
+    backup_dir: BackupDirOpt = Path("backups"),
+    lock_timeout: LockTimeoutOpt = "10s",
+    batch_rows: BatchRowsOpt = BATCH_ROWS,
+    connections: ConnectionsOpt = STEP_WORKERS,
 ) -> None:
     """Move the legacy store into emporium's design, in place, phase by phase.
 
@@ -136,17 +151,7 @@ def migrate_cmd(
 
             dbname = psycopg.conninfo.conninfo_to_dict(db.admin_dsn).get("dbname", "")
             _confirm(str(dbname), "The reorganization (" + ", ".join(todo) + ")", yes)
-        with _bars() as bars:
-            tasks: dict[str, TaskID] = {}
-
-            def progress(step: str, done: int, total: int) -> None:
-                if step not in tasks:
-                    tasks[step] = bars.add_task(step, total=total or 1)
-                bars.update(tasks[step], completed=done, total=max(total, 1))
-
-            ui = phases.UI(
-                say=lambda text: bars.console.print(text, markup=False), progress=progress
-            )
+        with _phase_ui() as ui:
             opts = phases.Options(
                 out_dir=out,
                 backup_dir=backup_dir,
@@ -295,18 +300,10 @@ def rehearse_cmd(
         ),
     ] = False,
     out: OutOpt = Path("reports/legacy/rehearsal"),
-    backup_dir: Annotated[
-        Path, typer.Option(help="Where the store's verified backup is written.")
-    ] = Path("backups"),
-    lock_timeout: Annotated[
-        str, typer.Option(help="How long to wait for a table lock before giving up (e.g. 10s).")
-    ] = "10s",
-    batch_rows: Annotated[
-        int, typer.Option(help="Legacy rows per transform batch (one transaction each).", min=100)
-    ] = BATCH_ROWS,
-    connections: Annotated[
-        int, typer.Option(help="Transform steps run at once (as for migrate).", min=1, max=8)
-    ] = STEP_WORKERS,
+    backup_dir: BackupDirOpt = Path("backups"),
+    lock_timeout: LockTimeoutOpt = "10s",
+    batch_rows: BatchRowsOpt = BATCH_ROWS,
+    connections: ConnectionsOpt = STEP_WORKERS,
 ) -> None:
     """Rehearse the whole reorganization on a copy first: no surprise in the real run.
 
@@ -334,17 +331,7 @@ def rehearse_cmd(
             keep=keep,
             fresh=fresh,
         )
-        with _bars() as bars:
-            tasks: dict[str, TaskID] = {}
-
-            def progress(step: str, done: int, total: int) -> None:
-                if step not in tasks:
-                    tasks[step] = bars.add_task(step, total=total or 1)
-                bars.update(tasks[step], completed=done, total=max(total, 1))
-
-            ui = phases.UI(
-                say=lambda text: bars.console.print(text, markup=False), progress=progress
-            )
+        with _phase_ui() as ui:
             summary = rehearse.rehearse(plan, ui)
     failed = summary["checks_failed"]
     say(
