@@ -94,6 +94,9 @@ def test_a_rehearsal_migrates_a_copy_rolls_it_back_and_leaves_the_store_as_it_wa
     assert json.loads((out / "legacy-rehearsal.json").read_text())["copy"] == copy
     report = (out / "legacy-report.md").read_text()
     assert f"Verified backup taken before anything moved: `{archive}`" in report
+    assert report.startswith(
+        f"# Legacy reorganization report: {db.name} (rehearsed on the copy {copy})"
+    )
     assert (out / "legacy-audit.md").is_file()
 
 

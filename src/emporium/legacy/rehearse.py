@@ -165,7 +165,12 @@ def rehearse(plan: Plan, ui: phases.UI | None = None) -> dict[str, Any]:
         )
         phases.migrate(copy_dsn, options=opts, ui=ui)
     with connect(copy_dsn, autocommit=True) as conn:
-        md, js, data = report.write(conn, plan.options.out_dir, backup=summary.get("archive"))
+        md, js, data = report.write(
+            conn,
+            plan.options.out_dir,
+            backup=summary.get("archive"),
+            database=f"{source} (rehearsed on the copy {name})",
+        )
         summary["phases"] = _phase_seconds(conn)
     # From move_aside on, the legacy application can't write: its tables are in schema
     # legacy, and the compatibility views that come back with compat are read-only.

@@ -265,14 +265,20 @@ def render_markdown(data: dict[str, Any]) -> str:
 
 
 def write(
-    conn: psycopg.Connection[Any], out_dir: Path, *, backup: str | None = None
+    conn: psycopg.Connection[Any],
+    out_dir: Path,
+    *,
+    backup: str | None = None,
+    database: str | None = None,
 ) -> tuple[Path, Path, dict[str, Any]]:
-    """Write the report; ``backup`` names the verified backup to cite instead of the one the
-    backup phase recorded (a rehearsal's copy was backed up into a directory that is gone;
-    the store's own backup, which the copy was restored from, is the one that matters)."""
+    """Write the report. A rehearsal names what it is about: ``database`` (the store, not
+    the copy it was rehearsed on) and ``backup`` (the store's verified backup the copy was
+    restored from, not the copy's own, whose directory is gone with the copy)."""
     data = collect(conn)
     if backup is not None:
         data["backup"] = backup
+    if database is not None:
+        data["database"] = database
     out_dir.mkdir(parents=True, exist_ok=True)
     md, js = out_dir / "legacy-report.md", out_dir / "legacy-report.json"
     md.write_text(render_markdown(data))
