@@ -91,6 +91,11 @@ def test_a_rehearsal_migrates_a_copy_rolls_it_back_and_leaves_the_store_as_it_wa
     assert "write freeze" in md
     for phase in PHASES:
         assert f"| {phase} | {s['phases'][phase]:.1f} |" in md
+    chart = md[md.index("```mermaid\ngantt") :]
+    assert chart.index("section store writable") < chart.index("    audit : 0, ")
+    assert chart.index("    backup : ") < chart.index("section write freeze")
+    assert chart.index("section write freeze") < chart.index("    move_aside : ")
+    assert "    compat : " in chart
     assert json.loads((out / "legacy-rehearsal.json").read_text())["copy"] == copy
     report = (out / "legacy-report.md").read_text()
     assert f"Verified backup taken before anything moved: `{archive}`" in report

@@ -311,6 +311,7 @@ def render_markdown(s: dict[str, Any]) -> str:
         lines.append(f"| {phase} | {'' if took is None else f'{took:.1f}'} |")
     total = sum(v for v in s["phases"].values() if v is not None)
     freeze = s["write_freeze_seconds"]
+    lines += ["", _gantt(s["phases"])]
     lines += [
         f"| **all** | **{total:.1f}** |",
         "",
@@ -324,6 +325,22 @@ def render_markdown(s: dict[str, Any]) -> str:
         "Next: `emporium legacy migrate` runs these phases on the store itself.",
         "",
     ]
+    return "\n".join(lines)
+
+
+def _gantt(seconds: dict[str, float | None]) -> str:
+    """The phases one after another as a Mermaid gantt chart (milliseconds), the ones the
+    store can't be written in under a section of their own."""
+    lines = ["```mermaid", "gantt", "    title phases on the copy", "    dateFormat x",
+             "    axisFormat %M:%S", "    section store writable"]  # fmt: skip
+    at = 0
+    for phase in PHASES:
+        if phase == "move_aside":
+            lines.append("    section write freeze")
+        took = round((seconds.get(phase) or 0.0) * 1000)
+        lines.append(f"    {phase} : {at}, {at + max(took, 1)}")
+        at += took
+    lines.append("```")
     return "\n".join(lines)
 
 
