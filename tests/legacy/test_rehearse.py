@@ -354,3 +354,41 @@ def test_a_supabase_like_store_is_rehearsed_and_left_as_it_was(
     assert support.rowset(db.dsn, AUTH_OBJECTS) == auth
     assert support.legacy_sums(db.dsn, "public") == sums
     assert not _exists(server, s["copy"])
+
+
+OTHER_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def _answers(dsn: str) -> bool:
+    try:
+        psycopg.connect(dsn, connect_timeout=3).close()
+    except psycopg.Error:
+        return False
+    return True
+
+
+def test_the_copy_can_live_on_another_server(make_legacy: MakeLegacy, server: Server) -> None:
+    """--scratch-url: a store whose server won't let you create a database (a hosted one)
+    is rehearsed on another server; here the store is on the server under test and the
+    copy on the PostgreSQL at 127.0.0.1:5432 (another major version than the embedded)."""
+    if "127.0.0.1" in server.admin_dsn or not _answers(OTHER_SERVER):
+        pytest.skip("needs the store and the copy on two different servers")
+    db = make_legacy(scale=0.1, seed=69)
+    sums = support.legacy_sums(db.dsn, "public")
+    plan = rehearse.Plan(source_dsn=db.dsn, server_dsn=OTHER_SERVER, options=db.options)
+    copy = f"{db.name}_rehearsal"
+    try:
+        s = rehearse.rehearse(plan)
+        assert s["server"] == "127.0.0.1:5432"
+        assert s["checks_failed"] == []
+        assert s["rollback"]["rows"] == s["legacy_rows"]
+        assert support.legacy_sums(db.dsn, "public") == sums
+        assert not support.scalar(
+            OTHER_SERVER, "select count(*) from pg_database where datname = %s", [copy]
+        )
+        assert not _exists(server, copy)
+    finally:
+        with psycopg.connect(OTHER_SERVER, autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(copy))
+            )
