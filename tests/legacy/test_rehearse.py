@@ -263,7 +263,9 @@ def test_rehearse_through_the_cli(make_legacy: MakeLegacy, server: Server) -> No
     assert f"rehearsal: {out / 'legacy-rehearsal.md'}" in text
     assert not _exists(server, f"{db.name}_rehearsal")
 
-    server.create_database(f"{db.name}_rehearsal")
+    theirs = server.create_database(f"{db.name}_rehearsal")
+    with psycopg.connect(theirs, autocommit=True) as conn:
+        conn.execute("create schema their_work")
     try:
         refused = subprocess.run(
             [sys.executable, "-m", "emporium", "legacy", "rehearse", "--database-url", db.dsn,
@@ -276,6 +278,24 @@ def test_rehearse_through_the_cli(make_legacy: MakeLegacy, server: Server) -> No
         assert "hint: drop or rename it" in refused.stderr
     finally:
         server.drop_database(f"{db.name}_rehearsal")
+
+
+def test_an_empty_unmarked_copy_left_between_create_and_comment_is_taken_over(
+    make_legacy: MakeLegacy, server: Server
+) -> None:
+    """CREATE DATABASE can't share a transaction with the COMMENT that marks the copy: a
+    kill in between leaves an empty database of the copy's name, which holds nothing to
+    lose; one with anything in it (the tests above and below) is never touched."""
+    db = make_legacy(scale=0.05, seed=70)
+    copy = f"{db.name}_rehearsal"
+    server.create_database(copy)
+    try:
+        s = rehearse.rehearse(_plan(db.dsn, db.tmp))
+        assert s["resumed"] is False
+        assert s["checks_failed"] == []
+        assert not _exists(server, copy)
+    finally:
+        server.drop_database(copy)
 
 
 def test_a_copy_left_by_a_killed_restore_is_started_over(

@@ -66,13 +66,34 @@ def _marker(server_dsn: str, name: str) -> dict[str, Any] | str | None:
     if row is None:
         return None
     text = row[0] or ""
-    if not text.startswith(MARKER):
-        return ""
-    try:
-        found = json.loads(text[len(MARKER) :])
-    except ValueError:
-        return ""
-    return found if isinstance(found, dict) else ""
+    found: Any = None
+    if text.startswith(MARKER):
+        try:
+            found = json.loads(text[len(MARKER) :])
+        except ValueError:
+            found = None
+    if isinstance(found, dict):
+        return found
+    # Unmarked: a rehearsal killed between creating its copy and marking it (CREATE DATABASE
+    # can't share a transaction with the COMMENT) leaves an empty database. Dropping an
+    # empty one loses nothing; anything holding an object of its own is somebody else's.
+    return {"restored": False} if _empty(server_dsn, name) else ""
+
+
+def _empty(server_dsn: str, name: str) -> bool:
+    with connect(make_conninfo(server_dsn, dbname=name), autocommit=True) as conn:
+        row = conn.execute(
+            "select (select count(*) from pg_class c join pg_namespace n"
+            "        on n.oid = c.relnamespace"
+            "        where n.nspname not in ('pg_catalog', 'information_schema')"
+            "          and n.nspname !~ '^pg_toast')"
+            " + (select count(*) from pg_namespace where nspname !~ '^pg_'"
+            "        and nspname not in ('public', 'information_schema'))"
+            " + (select count(*) from pg_proc p join pg_namespace n on n.oid = p.pronamespace"
+            "        where n.nspname not in ('pg_catalog', 'information_schema'))"
+            " + (select count(*) from pg_extension where extname <> 'plpgsql')"
+        ).fetchone()
+    return row is not None and row[0] == 0
 
 
 def _mark(server_dsn: str, name: str, marker: dict[str, Any]) -> None:
