@@ -412,3 +412,34 @@ def test_the_copy_can_live_on_another_server(make_legacy: MakeLegacy, server: Se
             conn.execute(
                 sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(copy))
             )
+
+
+def test_a_second_rehearsal_of_the_same_store_at_once_is_refused_and_touches_nothing(
+    make_legacy: MakeLegacy, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started while another rehearsal of the same store works, a rehearsal refuses at once
+    (it would drop the other's copy under it); once the first is done, it runs."""
+    db = make_legacy(scale=0.1, seed=71)
+    copy = f"{db.name}_rehearsal"
+    outcome: dict[str, Any] = {}
+
+    def second_while_first_validates(*args: Any) -> dict[str, Any]:
+        try:
+            rehearse.rehearse(_plan(db.dsn, db.tmp / "second"))
+        except Conflict as exc:
+            outcome["code"] = exc.instance_code
+            outcome["copy_there"] = _exists(server, copy)
+        return real_validate(*args)
+
+    real_validate = phases.RUNNERS["validate"]
+    monkeypatch.setitem(phases.RUNNERS, "validate", second_while_first_validates)
+    first = rehearse.rehearse(_plan(db.dsn, db.tmp))
+    monkeypatch.undo()
+
+    assert outcome == {"code": "rehearsal_running", "copy_there": True}
+    assert first["checks_failed"] == []
+    assert not list((db.tmp / "second").glob("**/*.md")), "the second wrote no report"
+    assert not list((db.tmp / "second").glob("**/*.dump")), "nor took a backup"
+    again = rehearse.rehearse(_plan(db.dsn, db.tmp / "second"))
+    assert again["checks_failed"] == []
+    assert not _exists(server, copy)

@@ -15,9 +15,12 @@ is somebody else's and is never touched.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -146,6 +149,31 @@ def rehearse(plan: Plan, ui: phases.UI | None = None) -> dict[str, Any]:
         _check_source(plan.source_dsn)
         source = _dbname(plan.source_dsn)
     name = copy_name(source)
+    with _alone(plan.server_dsn, name):
+        return _rehearse_copy(plan, ui, source, name, started)
+
+
+@contextlib.contextmanager
+def _alone(server_dsn: str, name: str) -> Iterator[None]:
+    """One rehearsal per copy at a time: a second would drop the first one's copy under it.
+    A session-level advisory lock on the copy's server, held by an idle connection (a
+    killed rehearsal's session ends with its process, and the lock with it)."""
+    key = int.from_bytes(hashlib.sha256(f"emporium rehearsal {name}".encode()).digest()[:8],
+                         "big", signed=True)  # fmt: skip
+    with connect(server_dsn, autocommit=True) as conn:
+        row = conn.execute("select pg_try_advisory_lock(%s)", [key]).fetchone()
+        if not (row and row[0]):
+            raise Conflict(
+                f"another rehearsal is working on the copy {name!r} now",
+                code="rehearsal_running",
+                hint="let it finish, or stop it; the next rehearsal resumes where it stopped",
+            )
+        yield  # the lock ends with the connection, however the rehearsal ends
+
+
+def _rehearse_copy(
+    plan: Plan, ui: phases.UI, source: str, name: str, started: float
+) -> dict[str, Any]:
     found = _marker(plan.server_dsn, name)
     if found == "":
         raise Conflict(
