@@ -360,9 +360,10 @@ def render_markdown(s: dict[str, Any]) -> str:
         lines.append(f"| {phase} | {'' if took is None else f'{took:.1f}'} |")
     total = sum(v for v in s["phases"].values() if v is not None)
     freeze = s["write_freeze_seconds"]
-    lines += ["", _gantt(s["phases"])]
     lines += [
         f"| **all** | **{total:.1f}** |",
+        "",
+        _gantt(s["phases"]),
         "",
         f"**Plan a write freeze of about {freeze:.0f} s** (at least {freeze:.1f} s) on the"
         " store: from `move_aside` on, the legacy tables are in schema `legacy` and the"
