@@ -26,7 +26,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from emporium.db.connect import connect
@@ -83,6 +82,10 @@ def _marker(server_dsn: str, name: str) -> dict[str, Any] | str | None:
     return {"restored": False} if _empty(server_dsn, name) else ""
 
 
+def _marker_text(marker: dict[str, Any]) -> str:
+    return MARKER + json.dumps(marker, sort_keys=True)
+
+
 def _empty(server_dsn: str, name: str) -> bool:
     with connect(make_conninfo(server_dsn, dbname=name), autocommit=True) as conn:
         row = conn.execute(
@@ -97,22 +100,6 @@ def _empty(server_dsn: str, name: str) -> bool:
             " + (select count(*) from pg_extension where extname <> 'plpgsql')"
         ).fetchone()
     return row is not None and row[0] == 0
-
-
-def _mark(server_dsn: str, name: str, marker: dict[str, Any]) -> None:
-    with connect(server_dsn, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("comment on database {} is {}").format(
-                sql.Identifier(name), sql.Literal(MARKER + json.dumps(marker, sort_keys=True))
-            )
-        )
-
-
-def _drop(server_dsn: str, name: str) -> None:
-    with connect(server_dsn, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
-        )
 
 
 def _check_source(dsn: str) -> None:
@@ -246,7 +233,7 @@ def _rehearse_copy(
         back = phases.rollback(copy_dsn, options=opts, ui=ui)
         summary["rollback"] = {"seconds": back["seconds"], "rows": back["rows"],
                                "tables": back["tables_checked"]}  # fmt: skip
-        _drop(plan.server_dsn, name)
+        backup.drop_database(plan.server_dsn, name)
         summary["kept"] = False
     summary["seconds"] = round(time.monotonic() - started, 2)
     summary["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
@@ -281,7 +268,7 @@ def _restore(plan: Plan, archive: Path, source: str, name: str, ui: phases.UI) -
             plan.server_dsn,
             name,
             progress=ui.say,
-            comment=MARKER + json.dumps(marker, sort_keys=True),
+            comment=_marker_text(marker),
         )
     except PermissionDenied as exc:
         raise PermissionDenied(
@@ -295,7 +282,7 @@ def _restore(plan: Plan, archive: Path, source: str, name: str, ui: phases.UI) -
         restore_seconds=round(restored.seconds, 2),
         at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    _mark(plan.server_dsn, name, marker)
+    backup.comment_database(plan.server_dsn, name, _marker_text(marker))
     return {
         "archive": str(archive),
         "sha256": manifest.archive_sha256,

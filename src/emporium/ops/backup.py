@@ -58,6 +58,8 @@ __all__ = [
     "VerifyResult",
     "backup",
     "check_archive",
+    "comment_database",
+    "drop_database",
     "manifest_path_for",
     "read_manifest",
     "restore",
@@ -321,10 +323,19 @@ def _create_scratch(dsn: str, name: str, locale: dict[str, Any], notes: list[str
             conn.execute(sql.SQL("create database {} template template0").format(ident))
 
 
-def _drop_scratch(dsn: str, name: str) -> None:
+def drop_database(dsn: str, name: str) -> None:
+    """Drop database NAME on the server of ``dsn`` if it exists, sessions and all."""
     with connect(dsn, autocommit=True) as conn:
         conn.execute(
             sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
+        )
+
+
+def comment_database(dsn: str, name: str, text: str) -> None:
+    """Set database NAME's comment (on the server of ``dsn``)."""
+    with connect(dsn, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("comment on database {} is {}").format(sql.Identifier(name), sql.Literal(text))
         )
 
 
@@ -337,12 +348,12 @@ def _scratch(
     if name is None:
         name = f"{SCRATCH_PREFIX}{uuid.uuid4().hex[:8]}"
     else:
-        _drop_scratch(dsn, name)
+        drop_database(dsn, name)
     _create_scratch(dsn, name, locale, notes)
     try:
         yield name
     finally:
-        _drop_scratch(dsn, name)
+        drop_database(dsn, name)
 
 
 @_translating
@@ -390,19 +401,14 @@ def restore_copy(
     m = read_manifest(archive, manifest)
     check_archive(archive, m, progress=progress)
     notes = ["privileges (GRANTs) and owners are not restored into the copy"]
-    _drop_scratch(dsn, name)
+    drop_database(dsn, name)
     _create_scratch(dsn, name, m.data.get("locale") or {}, notes)
     try:
         if comment is not None:
-            with connect(dsn, autocommit=True) as conn:
-                conn.execute(
-                    sql.SQL("comment on database {} is {}").format(
-                        sql.Identifier(name), sql.Literal(comment)
-                    )
-                )
+            comment_database(dsn, name, comment)
         _restore_checked(archive, m, dsn, name, progress, "the copy")
     except BaseException:
-        _drop_scratch(dsn, name)
+        drop_database(dsn, name)
         raise
     seconds = time.monotonic() - started
     return VerifyResult(archive, len(m.tables), m.total_rows, seconds, name, notes)
