@@ -78,7 +78,7 @@ def test_an_index_the_floor_cannot_copy_stops_it_by_name() -> None:
     )
 
 
-def _run(scale: float, rate: int, rollback: float) -> dict[str, Any]:
+def _run(scale: float, rate: int, rollback: float, floor: int = 100_000) -> dict[str, Any]:
     return {
         "scale": scale,
         "legacy_rows": 1000,
@@ -87,8 +87,8 @@ def _run(scale: float, rate: int, rollback: float) -> dict[str, Any]:
         "transform_rows_per_s": rate,
         "raw_limit": {"rows_per_s": 900_000},
         "transform_vs_raw": round(rate / 900_000, 3),
-        "output_floor": {"seconds": 0.01, "legacy_rows_per_s": 100_000},
-        "transform_vs_floor": round(rate / 100_000, 3),
+        "output_floor": {"seconds": 1000 / floor, "legacy_rows_per_s": floor},
+        "transform_vs_floor": round(rate / floor, 3),
         "migrator_peak_rss_kib": 100 * 1024,
         "rollback_seconds": rollback,
         "steps": [],
@@ -96,9 +96,9 @@ def _run(scale: float, rate: int, rollback: float) -> dict[str, Any]:
 
 
 def test_the_tables_say_which_target_each_run_meets() -> None:
-    report = {
+    report: dict[str, Any] = {
         "targets": {"transform_rows_per_s": 50_000, "rollback_seconds": 10},
-        "runs": [_run(10, 20_000, 3.0), _run(80, 60_000, 12.5)],
+        "runs": [_run(10, 20_000, 3.0), _run(80, 60_000, 12.5), _run(20, 30_000, 4.0, 45_000)],
     }
     console = Console(width=200, record=True)
     console.print(bench.render_table(report))
@@ -113,8 +113,23 @@ def test_the_tables_say_which_target_each_run_meets() -> None:
         "0.0s · 100,000/s",  # the floor, its seconds rounded like the rest
         "0.20",  # transform/floor
         "0.60",
+        "2.00",  # floor/target: room for the transform's own work
+        "0.90 (out of reach)",  # the floor alone slower than the target allows
     ):
         assert expected in text, expected
+    assert text.count("out of reach)") == 1
+    assert bench.floor_vs_target(report["runs"][2], report["targets"]) == 0.9
+    unmeasured = _run(1, 1, 1.0) | {"output_floor": {"seconds": 0, "legacy_rows_per_s": 0}}
+    assert bench.floor_vs_target(unmeasured, report["targets"]) is None
+    assert "0.90 (out of reach)" in bench.markdown(
+        report
+        | {
+            "at": "now",
+            "emporium": "0",
+            "machine": {"cpus": 2, "platform": "x", "python": "3"},
+            "load_average": {"before": [], "after": []},
+        }
+    )
 
 
 def test_the_steps_table_draws_when_each_step_ran_and_how_busy_the_connections_were() -> None:
