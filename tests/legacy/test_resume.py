@@ -340,7 +340,7 @@ import sys, psycopg
 from emporium.legacy import state
 dsn, watched = sys.argv[1], sys.argv[2] == "1"
 conn = state.connect_migrator(dsn) if watched else psycopg.connect(dsn, autocommit=True)
-with state.exclusive(conn):
+with state.exclusive(conn, dsn):
     print(conn.info.backend_pid, flush=True)
     conn.execute("select pg_sleep(600)")
 """

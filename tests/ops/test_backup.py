@@ -196,6 +196,33 @@ def test_backup_verify_catches_a_corrupted_archive(
     assert not any("scratch" in step for step in steps)  # refused before restoring anything
 
 
+def test_a_restore_that_cannot_connect_is_not_called_a_corrupt_backup(
+    shop_backup: tuple[str, backup.BackupResult],
+    tmp_path: Path,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pg_restore refused at the door (here: sent to a port nobody listens on; in life, a
+    pooler refusing a startup parameter) says so, not that a good archive is corrupt."""
+    dsn, made = shop_backup
+    archive, _ = copy_backup(made, tmp_path)
+    real = backup._tool_args
+
+    def nobody_listens(dsn: str, dbname: str | None = None) -> tuple[str, dict[str, str]]:
+        conninfo, env = real(dsn, dbname)
+        return f"{conninfo} host=127.0.0.1 port=1", env
+
+    monkeypatch.setattr(backup, "_tool_args", nobody_listens)
+    with pytest.raises(EmporiumError) as caught:
+        backup.verify(archive, dsn)
+
+    assert caught.value.instance_code == "database_unavailable"
+    assert "pg_restore could not connect" in caught.value.message
+    assert "the archive was not read" in caught.value.message
+    assert "corrupt" not in caught.value.message
+    assert caught.value.detail["scratch_database"] not in scratch_databases(server)
+
+
 def test_backup_verify_catches_a_manifest_that_lies(
     shop_backup: tuple[str, backup.BackupResult], tmp_path: Path, server: Server
 ) -> None:

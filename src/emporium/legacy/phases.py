@@ -57,10 +57,12 @@ class UI:
     progress: transform.Progress = field(default=lambda _s, _d, _t: None)
 
 
-def _alembic(fn: Callable[[str, str], str], dsn: str, revision: str, timeout: str) -> str:
+def _alembic(
+    fn: Callable[[str, str, alembic.Settings], str], dsn: str, revision: str, timeout: str
+) -> str:
     """Run an Alembic upgrade/downgrade whose statements wait at most TIMEOUT for locks."""
     try:
-        return fn(state.with_lock_timeout(dsn, timeout), revision)
+        return fn(dsn, revision, {"lock_timeout": timeout})
     except Exception as exc:
         if state.is_lock_timeout(exc):
             raise state.lock_timeout_error(None, timeout) from None
@@ -280,7 +282,7 @@ def migrate(
     results: dict[str, Any] = {}
     with (
         state.connect_migrator(dsn) as conn,
-        state.exclusive(conn, opts.lock_timeout, ui.say),
+        state.exclusive(conn, dsn, opts.lock_timeout, ui.say),
     ):
         if not state.reorg_exists(conn):
             check_shape(conn)  # refuse before creating anything
@@ -405,7 +407,7 @@ def rollback(dsn: str, *, options: Options | None = None, ui: UI | None = None) 
     started = time.monotonic()
     with (
         state.connect_migrator(dsn, "rollback") as conn,
-        state.exclusive(conn, opts.lock_timeout, ui.say),
+        state.exclusive(conn, dsn, opts.lock_timeout, ui.say),
     ):
         if not state.reorg_exists(conn):
             raise Conflict(

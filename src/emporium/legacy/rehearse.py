@@ -32,7 +32,7 @@ from emporium.db.connect import connect
 from emporium.errors import Conflict, PermissionDenied
 from emporium.legacy import phases, report, state
 from emporium.legacy.state import PHASES
-from emporium.ops import backup
+from emporium.ops import backup, pooler
 
 MARKER = "emporium rehearsal "
 SUFFIX = "_rehearsal"
@@ -148,6 +148,7 @@ def _alone(server_dsn: str, name: str) -> Iterator[None]:
     key = int.from_bytes(hashlib.sha256(f"emporium rehearsal {name}".encode()).digest()[:8],
                          "big", signed=True)  # fmt: skip
     with connect(server_dsn, autocommit=True) as conn:
+        pooler.require_session(conn, server_dsn, "a rehearsal")
         row = conn.execute("select pg_try_advisory_lock(%s)", [key]).fetchone()
         if not (row and row[0]):
             raise Conflict(

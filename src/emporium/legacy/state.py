@@ -18,10 +18,10 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import make_conninfo
 
 from emporium.db.connect import connect
 from emporium.errors import Conflict
+from emporium.ops import pooler
 
 SQL_DIR = Path(__file__).parent / "sql"
 LEGACY_TABLES = (
@@ -149,12 +149,20 @@ def connect_migrator(dsn: str, role: str = "migrate") -> psycopg.Connection[Any]
 
 @contextlib.contextmanager
 def exclusive(
-    conn: psycopg.Connection[Any], wait: str = "10s", say: Callable[[str], None] | None = None
+    conn: psycopg.Connection[Any],
+    dsn: str,
+    wait: str = "10s",
+    say: Callable[[str], None] | None = None,
 ) -> Iterator[None]:
     """Hold the migrator's advisory lock (session level) for the block. While another
     session holds it, wait up to WAIT (a lock_timeout: '10s', '500ms'), then refuse naming
     that session. The wait is what lets a run start right after a killed one: its backend
-    lets go once the server sees the migrator gone (``CLIENT_CHECK_INTERVAL``)."""
+    lets go once the server sees the migrator gone (``CLIENT_CHECK_INTERVAL``).
+
+    CONN (to DSN) must keep one server session: through a pooler in transaction mode the
+    lock would protect nothing, so that is refused first (``transaction_pooler``)."""
+    if pooler.require_session(conn, dsn, "the migrator") == "session pooler" and say:
+        say("connected through a connection pooler in session mode: one server session kept")
     row = conn.execute("select pg_try_advisory_lock(%s)", [ADVISORY_KEY]).fetchone()
     if not row or not row[0]:
         if say is not None:
@@ -253,8 +261,3 @@ def is_lock_timeout(exc: BaseException) -> bool:
             return True
         seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
     return False
-
-
-def with_lock_timeout(dsn: str, timeout: str) -> str:
-    """DSN whose sessions wait at most TIMEOUT for a lock (for Alembic's own connection)."""
-    return make_conninfo(dsn, options=f"-c lock_timeout={timeout}")

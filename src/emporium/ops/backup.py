@@ -37,7 +37,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from emporium.db.connect import connect
 from emporium.db.errors import translate
-from emporium.errors import EmporiumError, PermissionDenied
+from emporium.errors import DatabaseUnavailable, EmporiumError, PermissionDenied
 from emporium.ops import checksums, pgtools
 from emporium.ops.backup_manifest import (
     FORMAT,
@@ -340,6 +340,23 @@ def comment_database(dsn: str, name: str, text: str) -> None:
 
 
 @contextlib.contextmanager
+def _database_setting(dsn: str, name: str, setting: str, value: str) -> Iterator[None]:
+    """SETTING = VALUE for new sessions of database NAME (on the server of ``dsn``) during
+    the block; reset afterwards (kept only if the database is gone)."""
+
+    def alter(clause: sql.Composable) -> None:
+        with connect(dsn, autocommit=True) as conn:
+            conn.execute(sql.SQL("alter database {} ").format(sql.Identifier(name)) + clause)
+
+    alter(sql.SQL("set {} = {}").format(sql.Identifier(setting), sql.Literal(value)))
+    try:
+        yield
+    finally:
+        with contextlib.suppress(psycopg.Error, EmporiumError):
+            alter(sql.SQL("reset {}").format(sql.Identifier(setting)))
+
+
+@contextlib.contextmanager
 def _scratch(
     dsn: str, locale: dict[str, Any], notes: list[str], name: str | None = None
 ) -> Iterator[str]:
@@ -414,6 +431,11 @@ def restore_copy(
     return VerifyResult(archive, len(m.tables), m.total_rows, seconds, name, notes)
 
 
+# How libpq says a connection failed ("connection to server at ... failed: ..." or, on a
+# socket, "connection to server on socket ... failed: ...").
+_CONNECT_FAILED = re.compile(r"connection to server (at|on socket) .* failed", re.IGNORECASE)
+
+
 def _restore_checked(
     archive: Path, m: Manifest, dsn: str, target: str, progress: Progress | None, what: str
 ) -> None:
@@ -421,17 +443,28 @@ def _restore_checked(
     and compare every table with the manifest; backup_corrupt or backup_mismatch if not."""
     pg_restore, _ = _pg_restore(dsn, m)
     conninfo, env = _tool_args(dsn, target)
-    # A scratch database or a copy to rehearse on: one transaction, no waiting for the disk.
-    env["PGOPTIONS"] = f"{env.get('PGOPTIONS', '')} -c synchronous_commit=off".strip()
     _say(progress, f"restoring into {what} {target}")
-    # Owners and ACLs name roles that may not exist on this server; the data is what is
-    # verified, and without them it restores anywhere.
-    done = _run_pg_restore(
-        [str(pg_restore), "--no-owner", "--no-acl", "--no-publications",
-         "--no-subscriptions", "--no-security-labels", "--no-tablespaces",
-         "--single-transaction", "--exit-on-error", f"--dbname={conninfo}", str(archive)],
-        env,
-    )  # fmt: skip
+    # A scratch database or a copy to rehearse on: one transaction, no waiting for the disk.
+    # Set on the database for the restore's session, not as PGOPTIONS: a connection pooler
+    # (PgBouncer) refuses the `options` startup parameter.
+    with _database_setting(dsn, target, "synchronous_commit", "off"):
+        # Owners and ACLs name roles that may not exist on this server; the data is what is
+        # verified, and without them it restores anywhere.
+        done = _run_pg_restore(
+            [str(pg_restore), "--no-owner", "--no-acl", "--no-publications",
+             "--no-subscriptions", "--no-security-labels", "--no-tablespaces",
+             "--single-transaction", "--exit-on-error", f"--dbname={conninfo}", str(archive)],
+            env,
+        )  # fmt: skip
+    if done.returncode != 0 and _CONNECT_FAILED.search(done.stderr):
+        # Not the archive's fault: say so, instead of calling a good backup corrupt.
+        raise DatabaseUnavailable(
+            f"pg_restore could not connect to {what} {target} to restore {archive.name}"
+            f" (the archive was not read): {_tail(done.stderr)}",
+            detail={"scratch_database": target},
+            hint="check that this connection also lets pg_restore in (a connection pooler"
+            " may refuse startup parameters); the archive is untouched",
+        )
     if done.returncode != 0:
         raise EmporiumError(
             f"{archive.name} does not restore: {_tail(done.stderr)}",
