@@ -40,7 +40,8 @@ UrlOpt = Annotated[
     typer.Option(
         "--database-url",
         help="The legacy database to work on (default: the configured one: DATABASE_URL or "
-        "the embedded server).",
+        "the embedded server). Directly, or through a pooler in session mode; a transaction "
+        "pooler (Supabase's port 6543) is refused.",
         show_default=False,
     ),
 ]
