@@ -19,8 +19,8 @@ import psycopg
 import pytest
 
 from emporium.db.connect import connect
-from emporium.errors import ConfigError
-from emporium.legacy import phases, rehearse
+from emporium.errors import ConfigError, Conflict
+from emporium.legacy import phases, rehearse, state
 from emporium.ops import pooler as pooler_kind
 from tests import pooler
 from tests.conftest import Server
@@ -117,3 +117,35 @@ def test_through_a_session_pooler_the_reorganization_runs_validates_and_rolls_ba
         assert back["baseline"] is True
     assert support.legacy_sums(db.dsn, "public") == legacy_sums
     assert support.catalog(db.dsn) == before
+
+
+def test_a_session_moved_under_the_migrator_stops_it_between_phases(
+    make_legacy: MakeLegacy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should a pooler the probe took for a session pooler ever move the migrator's
+    connection to another server session, the lock would protect nothing: the migrator
+    stops before the next phase. (The move is made here as the server sees it: the
+    migrator's session no longer holds the lock once the audit is done.)"""
+    db = make_legacy(scale=0.1, seed=63)
+    audit = phases.RUNNERS["audit"]
+
+    def audit_then_lose_the_session(conn, dsn, opts, ui):  # type: ignore[no-untyped-def]
+        done = audit(conn, dsn, opts, ui)
+        conn.execute("select pg_advisory_unlock_all()")
+        return done
+
+    monkeypatch.setitem(phases.RUNNERS, "audit", audit_then_lose_the_session)
+    with pytest.raises(Conflict) as stopped:
+        phases.migrate(db.dsn, options=db.options)
+    assert stopped.value.instance_code == "session_moved"
+    status = support.phase_status(db.dsn)
+    assert (status["audit"], status["backup"], status["move_aside"]) == (
+        "done",
+        "pending",
+        "pending",
+    )
+    assert support.public_tables(db.dsn) == set(state.LEGACY_TABLES)  # nothing moved
+
+    monkeypatch.setitem(phases.RUNNERS, "audit", audit)
+    phases.migrate(db.dsn, options=db.options)  # connected as it should be: it goes on
+    assert support.phase_status(db.dsn) == support.all_done()

@@ -298,6 +298,7 @@ def migrate(
                     code="phase_out_of_order",
                     hint="run `emporium legacy migrate` without --phase to run them in order",
                 )
+            state.still_exclusive(conn)
             ui.say(f"== {phase}")
             started = time.monotonic()
             with state.recorded(conn, phase) as detail:

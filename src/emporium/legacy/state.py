@@ -186,6 +186,29 @@ def exclusive(
             conn.execute("select pg_advisory_unlock(%s)", [ADVISORY_KEY])
 
 
+def still_exclusive(conn: psycopg.Connection[Any]) -> None:
+    """Refuse to go on (``session_moved``) unless CONN's server session still holds the
+    migrator's lock. Inside ``exclusive`` it always does, unless something between us and
+    the server (a pooler the probe in ``exclusive`` took for a session pooler) moved the
+    connection to another server session: then the lock protects nothing, and the migrator
+    stops between phases instead of going on unprotected."""
+    row = conn.execute(
+        "select exists (select 1 from pg_locks where locktype = 'advisory' and granted"
+        " and pid = pg_backend_pid() and objid = %s"
+        " and database = (select oid from pg_database where datname = current_database()))",
+        [ADVISORY_KEY & 0xFFFFFFFF],
+    ).fetchone()
+    if not (row and row[0]):
+        raise Conflict(
+            "the migrator's connection is no longer on the server session that holds its"
+            " lock: something between it and PostgreSQL (a connection pooler in transaction"
+            " mode?) moved it; stopped between phases",
+            code="session_moved",
+            hint="connect directly to PostgreSQL (or through a pooler in session mode) and run"
+            " again: it goes on from the last phase done",
+        )
+
+
 def lock_holder(conn: psycopg.Connection[Any]) -> str | None:
     """Who holds the migrator's advisory lock, as pg_stat_activity shows them; None when
     nobody does (no migrator is working on this database)."""
