@@ -186,6 +186,14 @@ def exclusive(
             conn.execute("select pg_advisory_unlock(%s)", [ADVISORY_KEY])
 
 
+# The rows of pg_locks (as l) that are the migrator's lock on this database, held; the
+# parameter is ADVISORY_KEY's low 32 bits (pg_locks.objid).
+_HELD = (
+    "l.locktype = 'advisory' and l.granted and l.objid = %s"
+    " and l.database = (select oid from pg_database where datname = current_database())"
+)
+
+
 def still_exclusive(conn: psycopg.Connection[Any]) -> None:
     """Refuse to go on (``session_moved``) unless CONN's server session still holds the
     migrator's lock. Inside ``exclusive`` it always does, unless something between us and
@@ -193,9 +201,7 @@ def still_exclusive(conn: psycopg.Connection[Any]) -> None:
     connection to another server session: then the lock protects nothing, and the migrator
     stops between phases instead of going on unprotected."""
     row = conn.execute(
-        "select exists (select 1 from pg_locks where locktype = 'advisory' and granted"
-        " and pid = pg_backend_pid() and objid = %s"
-        " and database = (select oid from pg_database where datname = current_database()))",
+        f"select exists (select 1 from pg_locks l where {_HELD} and l.pid = pg_backend_pid())",
         [ADVISORY_KEY & 0xFFFFFFFF],
     ).fetchone()
     if not (row and row[0]):
@@ -216,10 +222,7 @@ def lock_holder(conn: psycopg.Connection[Any]) -> str | None:
         "select a.pid, coalesce(nullif(a.application_name, ''), 'no application name'),"
         "       coalesce(a.state, 'unknown state'), a.usename,"
         "       to_char(a.backend_start at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS UTC')"
-        " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
-        " where l.locktype = 'advisory' and l.granted and l.objid = %s"
-        "   and l.database = (select oid from pg_database where datname = current_database())"
-        " limit 1",
+        f" from pg_locks l join pg_stat_activity a on a.pid = l.pid where {_HELD} limit 1",
         [ADVISORY_KEY & 0xFFFFFFFF],
     ).fetchone()
     if row is None:

@@ -342,7 +342,7 @@ def comment_database(dsn: str, name: str, text: str) -> None:
 @contextlib.contextmanager
 def _database_setting(dsn: str, name: str, setting: str, value: str) -> Iterator[None]:
     """SETTING = VALUE for new sessions of database NAME (on the server of ``dsn``) during
-    the block; reset afterwards (kept only if the database is gone)."""
+    the block, reset afterwards (a reset that fails, the database being gone, is ignored)."""
 
     def alter(clause: sql.Composable) -> None:
         with connect(dsn, autocommit=True) as conn:
